@@ -1,0 +1,51 @@
+import { TonghopError } from './tonghop-error.ts';
+
+/**
+ * Every coded error tonghop raises. Each entry: a message template in Vietnamese and
+ * English (`%s` is replaced by the arguments in order), an HTTP-like status, and
+ * whether a retry can help. README.md ("Mã lỗi / Error codes") documents them all.
+ */
+interface ErrorDefinition {
+  vi: string;
+  en: string;
+  status: number;
+  retriable: boolean;
+}
+
+const definitions = {
+  TH_ERR_EMPTY_FILE: { vi: 'Tệp rỗng (0 byte): %s', en: 'The file is empty (0 bytes): %s', status: 400, retriable: false },
+  TH_ERR_UNSUPPORTED_TYPE: { vi: 'Tệp %s không phải PDF hay DOCX (nhận diện theo nội dung: %s)', en: 'File %s is neither PDF nor DOCX (detected from content: %s)', status: 415, retriable: false },
+  TH_ERR_FILE_TOO_LARGE: { vi: 'Tệp %s quá lớn: %s byte, giới hạn %s byte', en: 'File %s is too large: %s bytes, limit %s bytes', status: 413, retriable: false },
+  TH_ERR_PDF_CORRUPT: { vi: 'Không đọc được PDF (tệp hỏng hoặc bị cắt cụt): %s', en: 'Cannot read the PDF (corrupt or truncated): %s', status: 422, retriable: false },
+  TH_ERR_PDF_ENCRYPTED: { vi: 'PDF được đặt mật khẩu, không thể đọc: %s', en: 'The PDF is password-protected and cannot be read: %s', status: 422, retriable: false },
+  TH_ERR_DOCX_CORRUPT: { vi: 'Không đọc được DOCX (tệp hỏng): %s', en: 'Cannot read the DOCX (corrupt file): %s', status: 422, retriable: false },
+  TH_ERR_ZIP_BOMB: { vi: 'Tệp %s bị từ chối: nội dung nén bung ra quá lớn (%s byte), nghi là "bom zip"', en: 'File %s refused: its compressed content expands too far (%s bytes), a suspected zip bomb', status: 422, retriable: false },
+  TH_ERR_NO_TEXT_LAYER: { vi: 'Tài liệu không có lớp văn bản (có thể là bản quét), cần OCR: %s', en: 'The document has no text layer (probably scanned) and needs OCR: %s', status: 422, retriable: false },
+  TH_ERR_FILE_NOT_FOUND: { vi: 'Không tìm thấy tệp: %s', en: 'File not found: %s', status: 404, retriable: false },
+  TH_ERR_OBJECT_NOT_FOUND: { vi: 'Không có đối tượng trong kho lưu trữ: %s', en: 'No such object in the store: %s', status: 404, retriable: false },
+  TH_ERR_OBJECT_CORRUPT: { vi: 'Đối tượng trong kho bị sai lệch (sha256 không khớp): %s', en: 'Stored object is corrupt (sha256 mismatch): %s', status: 500, retriable: false },
+  TH_ERR_INVALID_OBJECT_KEY: { vi: 'Khóa đối tượng không hợp lệ: %s', en: 'Invalid object key: %s', status: 400, retriable: false },
+  TH_ERR_STORE_UNAVAILABLE: { vi: 'Kho lưu trữ tạm thời không truy cập được: %s', en: 'The object store is temporarily unavailable: %s', status: 503, retriable: true },
+  TH_ERR_INVALID_EVENT: { vi: 'Sự kiện không hợp lệ: %s', en: 'Invalid event: %s', status: 400, retriable: false },
+  TH_ERR_NO_HANDLER: { vi: 'Không có bộ xử lý cho loại sự kiện %s', en: 'No handler for event type %s', status: 500, retriable: false },
+  TH_ERR_CONFIG: { vi: 'Cấu hình không hợp lệ:\n%s', en: 'Invalid configuration:\n%s', status: 500, retriable: false },
+  TH_ERR_BUS_CLOSED: { vi: 'Kênh sự kiện đã đóng', en: 'The event bus is closed', status: 503, retriable: false },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof definitions;
+export const ERROR_CODES = Object.keys(definitions) as ErrorCode[];
+
+export function errorDefinition(code: ErrorCode): ErrorDefinition {
+  return definitions[code];
+}
+
+function format(template: string, args: readonly (string | number)[]): string {
+  let i = 0;
+  return template.replace(/%s/g, () => String(args[i++] ?? ''));
+}
+
+/** `tonghopError('TH_ERR_EMPTY_FILE', ['a.pdf'])` → a TonghopError with both languages filled in. */
+export function tonghopError(code: ErrorCode, args: readonly (string | number)[] = [], cause?: unknown): TonghopError {
+  const def = definitions[code];
+  return new TonghopError(code, { vi: format(def.vi, args), en: format(def.en, args) }, { retriable: def.retriable, status: def.status, cause });
+}

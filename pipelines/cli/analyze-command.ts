@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { tonghopError } from '../../infra/errors/error-catalog.ts';
+import { isTonghopError } from '../../infra/errors/tonghop-error.ts';
+import { checkUpload } from '../../services/ingest/upload-check.ts';
+import { readDocumentText } from '../../services/parser/parser-service.ts';
+import { cliContext } from './cli-context.ts';
+
+/**
+ * `tonghop analyze <files…> [--json]`: reads documents without storing anything and
+ * prints what was found. With --json stdout carries exactly one JSON object:
+ *   { "reports": [ { source, unit, period, pages, facts: [], flags: [] } ], "errors": [ { source, code, message } ] }
+ * Unit, period, facts and flags are filled by the extraction and rule issues; today a
+ * report has its page count and text statistics. Exit code 0 when every file was read.
+ */
+export interface AnalyzedReport {
+  source: string;
+  unit: { name: string; level: string; code?: string } | null;
+  period: string | null;
+  pages: number;
+  characters: number;
+  engine: string;
+  facts: unknown[];
+  flags: unknown[];
+}
+
+export interface AnalyzeError {
+  source: string;
+  code: string;
+  message: { vi: string; en: string };
+}
+
+export async function analyzeCommand(files: string[], opts: { json?: boolean }): Promise<number> {
+  const { config } = cliContext({ defaultLogLevel: 'error' });
+  const reports: AnalyzedReport[] = [];
+  const errors: AnalyzeError[] = [];
+  for (const source of files) {
+    try {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(source));
+      } catch (err) {
+        throw tonghopError('TH_ERR_FILE_NOT_FOUND', [source], err);
+      }
+      const accepted = checkUpload(bytes, basename(source), config.maxUploadBytes);
+      const text = await readDocumentText(bytes, accepted.mediaType, basename(source));
+      reports.push({
+        source, unit: null, period: null, pages: text.pages.length,
+        characters: text.pages.reduce((n, p) => n + p.text.length, 0), engine: text.engine, facts: [], flags: [],
+      });
+    } catch (err) {
+      if (!isTonghopError(err)) throw err;
+      errors.push({ source, code: err.code, message: err.reason });
+      process.stderr.write(`✗ ${source}: ${err.code} — ${err.reason.vi} / ${err.reason.en}\n`);
+    }
+  }
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ reports, errors })}\n`);
+  } else {
+    for (const r of reports) {
+      process.stdout.write(`✓ ${r.source}: ${r.pages} trang/pages, ${r.characters} ký tự/characters (${r.engine}), `
+        + `${r.facts.length} số liệu/facts, ${r.flags.length} cảnh báo/flags\n`);
+    }
+  }
+  return errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,65 @@
+import { relative } from 'node:path';
+import { isTonghopError } from '../../infra/errors/tonghop-error.ts';
+import { getReport, storeTotals } from '../../services/consolidator/report-store.ts';
+import { startEmbedded } from '../embedded-runner.ts';
+import { describeStorage } from '../adapters.ts';
+import { cliContext } from './cli-context.ts';
+import { collectFiles } from './file-collection.ts';
+import { createProgress } from './progress.ts';
+import { formatIngestSummary, type FileOutcome } from './ingest-summary.ts';
+
+export interface IngestCommandOptions {
+  data?: string;
+  unit?: string;
+  period?: string;
+  json?: boolean;
+}
+
+/**
+ * `tonghop ingest <files|folders>`: runs every file through the embedded pipeline
+ * (ingest → parser → consolidator → notifier) and prints a summary. Exit code 0 when
+ * every file was read, 1 when some were refused or unreadable (each says why).
+ */
+export async function ingestCommand(paths: string[], opts: IngestCommandOptions): Promise<number> {
+  const started = performance.now();
+  const { config, log } = cliContext({ dataDir: opts.data, defaultLogLevel: 'error' });
+  const { files, missing } = await collectFiles(paths);
+  for (const m of missing) process.stderr.write(`Không tìm thấy / not found: ${m}\n`);
+  if (files.length === 0) {
+    process.stderr.write('Không có tệp PDF/DOCX nào để nhập / no PDF or DOCX files to ingest\n');
+    return 1;
+  }
+  const pipeline = await startEmbedded(config, log);
+  const outcomes: FileOutcome[] = [];
+  const progress = createProgress(files.length, 'Nhập / ingest');
+  try {
+    for (const file of files) {
+      const shown = relative(process.cwd(), file) || file;
+      try {
+        const result = await pipeline.ingest.submitFile(file, { unit: opts.unit, period: opts.period, submittedBy: 'cli' });
+        await pipeline.whenIdle();
+        if (result.status === 'duplicate') {
+          outcomes.push({ path: shown, status: 'duplicate', reportId: result.reportId });
+        } else {
+          const record = await getReport(pipeline.db, result.reportId);
+          const status = record?.status ?? 'submitted';
+          outcomes.push({
+            path: shown, status, reportId: result.reportId, pages: record?.pages,
+            code: record?.error_code, reason: record?.reason_vi ? { vi: record.reason_vi, en: record.reason_en ?? '' } : null,
+          });
+        }
+      } catch (err) {
+        if (!isTonghopError(err)) throw err;
+        outcomes.push({ path: shown, status: 'failed', code: err.code, reason: err.reason });
+      }
+      progress.step(shown);
+    }
+  } finally {
+    progress.stop();
+  }
+  const totals = await storeTotals(pipeline.db);
+  await pipeline.stop();
+  const summary = { files: outcomes, elapsedMs: performance.now() - started, totals, storage: describeStorage(config) };
+  process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : formatIngestSummary(summary));
+  return outcomes.some((o) => o.status === 'failed') || missing.length > 0 ? 1 : 0;
+}

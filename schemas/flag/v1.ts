@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { LocalizedText } from '../localized-text.ts';
+import { Period, ReportId, UnitCode } from '../identifiers.ts';
+
+/**
+ * A data-quality flag, shaped like an SDMX VTL validation result plus evidence.
+ * `values` holds every number the check used, as printed; `left`/`right` are the two
+ * sides compared and `imbalance` their difference (left − right) where that is defined.
+ */
+export const RuleFamily = z.enum([
+  'rate_mismatch', 'sum_mismatch', 'bounds', 'granularity', 'hierarchy', 'conflict', 'outlier', 'completeness',
+]);
+export type RuleFamily = z.infer<typeof RuleFamily>;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const FlagEvidence = z.object({
+  reportId: ReportId,
+  page: z.number().int().min(1),
+  quote: z.string(),
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(0).optional(),
+});
+
+export const FlagV1 = z.object({
+  id: z.string().min(1),
+  ruleId: z.string().min(1),
+  family: RuleFamily,
+  severity: Severity,
+  unit: UnitCode,
+  period: Period,
+  left: z.number().nullable(),
+  right: z.number().nullable(),
+  imbalance: z.number().nullable(),
+  values: z.record(z.string(), z.number()),
+  message: LocalizedText,
+  evidence: z.array(FlagEvidence),
+  suggestion: LocalizedText.optional(),
+});
+export type Flag = z.infer<typeof FlagV1>;

@@ -1,0 +1,48 @@
+import type { SqlDatabase } from '../../infra/db/sql-database.ts';
+
+/**
+ * The consolidator's tables. Created if missing; `schema_version` says which layout
+ * a database file has so later versions can migrate it.
+ *   reports — one row per report (sha256), its lifecycle and where its files are
+ *   facts   — one row per extracted fact, with provenance (page, span, quote)
+ *   flags   — data-quality flags with their raised/resolved lifecycle
+ */
+export const SCHEMA_VERSION = 1;
+
+const DDL = [
+  `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS reports (
+     report_id VARCHAR PRIMARY KEY,
+     status VARCHAR NOT NULL,
+     stage VARCHAR, error_code VARCHAR, reason_vi VARCHAR, reason_en VARCHAR,
+     object_key VARCHAR, file_name VARCHAR, media_type VARCHAR, bytes BIGINT,
+     submitted_by VARCHAR, submitted_at TIMESTAMP,
+     claimed_unit VARCHAR NOT NULL, claimed_period VARCHAR NOT NULL,
+     pages INTEGER, characters INTEGER, text_key VARCHAR,
+     fact_count INTEGER NOT NULL DEFAULT 0,
+     updated_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS facts (
+     fact_id VARCHAR PRIMARY KEY,
+     report_id VARCHAR NOT NULL,
+     kind VARCHAR NOT NULL, label VARCHAR NOT NULL, indicator VARCHAR,
+     value DOUBLE, numerator DOUBLE, denominator DOUBLE, rate DOUBLE, total DOUBLE,
+     unit_noun VARCHAR NOT NULL, qualifier VARCHAR, period VARCHAR,
+     page INTEGER NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, quote VARCHAR NOT NULL,
+     record JSON NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS flags (
+     flag_id VARCHAR PRIMARY KEY,
+     rule_id VARCHAR NOT NULL, family VARCHAR NOT NULL, severity VARCHAR NOT NULL,
+     unit VARCHAR NOT NULL, period VARCHAR NOT NULL,
+     status VARCHAR NOT NULL, record JSON NOT NULL,
+     raised_at TIMESTAMP NOT NULL, resolved_at TIMESTAMP)`,
+];
+
+export async function ensureConsolidationSchema(db: SqlDatabase): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const statement of DDL) await tx.run(statement);
+    const rows = await tx.all<{ version: number }>('SELECT max(version) AS version FROM schema_version');
+    const current = rows[0]?.version ?? null;
+    if (current === null) await tx.run('INSERT INTO schema_version VALUES ($1, now())', [SCHEMA_VERSION]);
+    else if (current > SCHEMA_VERSION) throw new Error(`database schema version ${current} is newer than this tonghop (${SCHEMA_VERSION})`);
+  });
+}

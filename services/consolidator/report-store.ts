@@ -1,0 +1,107 @@
+import type { SqlDatabase, SqlExecutor } from '../../infra/db/sql-database.ts';
+import type { Fact } from '../../schemas/fact/v1.ts';
+import type { ReportSubmitted } from '../../schemas/report-submitted/v1.ts';
+import type { ReportParsed } from '../../schemas/report-parsed/v1.ts';
+import type { ReportFailed } from '../../schemas/report-failed/v1.ts';
+import { ReportRecordV1, type ReportRecord } from '../../schemas/records/report-record.ts';
+
+/**
+ * Writes and reads the reports and facts tables. Every write is an upsert keyed by
+ * report sha256 or fact id, so an event delivered twice changes nothing, and the
+ * status only moves forward: a late `report.submitted` never undoes `parsed`/`failed`.
+ */
+const STATUS_RANK = `CASE reports.status WHEN 'submitted' THEN 1 ELSE 2 END`;
+const NEW_RANK = `CASE excluded.status WHEN 'submitted' THEN 1 ELSE 2 END`;
+
+export async function recordSubmitted(db: SqlExecutor, e: ReportSubmitted): Promise<void> {
+  await db.run(
+    `INSERT INTO reports (report_id, status, object_key, file_name, media_type, bytes, submitted_by, submitted_at, claimed_unit, claimed_period, updated_at)
+     VALUES ($1, 'submitted', $2, $3, $4, $5, $6, $7, $8, $9, now())
+     ON CONFLICT (report_id) DO UPDATE SET
+       object_key = excluded.object_key, file_name = excluded.file_name, media_type = excluded.media_type,
+       bytes = excluded.bytes, submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,
+       claimed_unit = excluded.claimed_unit, claimed_period = excluded.claimed_period,
+       status = CASE WHEN ${NEW_RANK} >= ${STATUS_RANK} THEN excluded.status ELSE reports.status END,
+       updated_at = now()`,
+    [e.reportId, e.objectKey, e.fileName, e.mediaType, e.bytes, e.submittedBy, e.submittedAt, e.claimed.unit, e.claimed.period],
+  );
+}
+
+export async function recordParsed(db: SqlExecutor, e: ReportParsed, unit: string): Promise<void> {
+  await db.run(
+    `INSERT INTO reports (report_id, status, object_key, claimed_unit, claimed_period, pages, characters, text_key, updated_at)
+     VALUES ($1, 'parsed', $2, $3, 'unknown', $4, $5, $6, now())
+     ON CONFLICT (report_id) DO UPDATE SET
+       status = CASE WHEN reports.status = 'failed' THEN reports.status ELSE 'parsed' END,
+       object_key = coalesce(reports.object_key, excluded.object_key),
+       pages = excluded.pages, characters = excluded.characters, text_key = excluded.text_key,
+       updated_at = now()`,
+    [e.reportId, e.objectKey, unit, e.pages, e.characters, e.textKey],
+  );
+}
+
+export async function recordFailed(db: SqlExecutor, e: ReportFailed, unit: string): Promise<void> {
+  await db.run(
+    `INSERT INTO reports (report_id, status, stage, error_code, reason_vi, reason_en, file_name, bytes, claimed_unit, claimed_period, updated_at)
+     VALUES ($1, 'failed', $2, $3, $4, $5, $6, $7, $8, $9, now())
+     ON CONFLICT (report_id) DO UPDATE SET
+       status = 'failed', stage = excluded.stage, error_code = excluded.error_code,
+       reason_vi = excluded.reason_vi, reason_en = excluded.reason_en,
+       file_name = coalesce(reports.file_name, excluded.file_name), bytes = coalesce(reports.bytes, excluded.bytes),
+       updated_at = now()`,
+    [e.reportId, e.stage, e.code, e.reason.vi, e.reason.en, e.fileName ?? null, e.bytes ?? null, e.claimed?.unit ?? unit, e.claimed?.period ?? 'unknown'],
+  );
+}
+
+/** Upserts a chunk of facts and refreshes the report's fact count. */
+export async function recordFacts(db: SqlDatabase, reportId: string, facts: readonly Fact[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const f of facts) {
+      await tx.run(
+        `INSERT OR REPLACE INTO facts (fact_id, report_id, kind, label, indicator, value, numerator, denominator, rate, total,
+           unit_noun, qualifier, period, page, span_start, span_end, quote, record)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+        [f.id, f.reportId, f.kind, f.label, f.indicator ?? null, f.value ?? null, f.numerator ?? null, f.denominator ?? null,
+          f.rate ?? null, f.total ?? null, f.unit, f.qualifier ?? null, f.period ?? null,
+          f.evidence.page, f.evidence.start, f.evidence.end, f.evidence.quote, JSON.stringify(f)],
+      );
+    }
+    await tx.run(
+      `UPDATE reports SET fact_count = (SELECT count(*) FROM facts WHERE report_id = $1), updated_at = now() WHERE report_id = $1`,
+      [reportId],
+    );
+  });
+}
+
+export async function getReport(db: SqlDatabase, reportId: string): Promise<ReportRecord | undefined> {
+  const rows = await db.all(`SELECT * FROM reports WHERE report_id = $1`, [reportId]);
+  return rows[0] ? ReportRecordV1.parse(rows[0]) : undefined;
+}
+
+export async function listReports(db: SqlDatabase): Promise<ReportRecord[]> {
+  const rows = await db.all(`SELECT * FROM reports ORDER BY submitted_at NULLS LAST, file_name`);
+  return rows.map((r) => ReportRecordV1.parse(r));
+}
+
+export interface StoreTotals {
+  reports: number;
+  parsed: number;
+  failed: number;
+  submitted: number;
+  pages: number;
+  facts: number;
+  flagsRaised: number;
+}
+
+export async function storeTotals(db: SqlDatabase): Promise<StoreTotals> {
+  const [row] = await db.all<{ [k in keyof StoreTotals]: number }>(`
+    SELECT
+      (SELECT count(*) FROM reports) AS reports,
+      (SELECT count(*) FROM reports WHERE status = 'parsed') AS parsed,
+      (SELECT count(*) FROM reports WHERE status = 'failed') AS failed,
+      (SELECT count(*) FROM reports WHERE status = 'submitted') AS submitted,
+      (SELECT coalesce(sum(pages), 0) FROM reports WHERE status = 'parsed') AS pages,
+      (SELECT count(*) FROM facts) AS facts,
+      (SELECT count(*) FROM flags WHERE status = 'raised') AS flagsRaised`);
+  return row!;
+}

@@ -1,0 +1,134 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GenericContainer, getContainerRuntimeClient, Wait } from 'testcontainers';
+import type { StartedTestContainer } from 'testcontainers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../../infra/store/object-key.ts';
+import { createS3ObjectStore } from '../../../infra/store/object-store.s3.ts';
+import type { S3ObjectStore } from '../../../infra/store/object-store.s3.ts';
+import { describeObjectStoreContract } from './object-store.contract.ts';
+
+/**
+ * S3ObjectStore against a real S3 implementation: MinIO in a container
+ * (testcontainers). It checks what s3rver cannot: byte-order listing across folders and
+ * a multipart ETag with its `-N` suffix. Runs only when a Docker engine answers;
+ * otherwise every test is skipped and the reason printed. Override the image with
+ * TONGHOP_MINIO_IMAGE.
+ */
+
+/** Pinned so a MinIO release cannot change the test under us (the tag testcontainers' MinIO module uses). */
+const MINIO_IMAGE = process.env.TONGHOP_MINIO_IMAGE ?? 'minio/minio:RELEASE.2024-12-13T22-19-12Z';
+const MINIO_PORT = 9000;
+const CREDENTIALS = { accessKeyId: 'tonghop', secretAccessKey: 'tonghop-secret-123' } as const;
+const BUCKET = 'tonghop-test';
+/** How long to wait for the Docker engine to answer before skipping. */
+const DOCKER_PING_TIMEOUT_MS = 5_000;
+
+type DockerCheck = { available: true; localHost: boolean } | { available: false; reason: string };
+
+/**
+ * Quick and side-effect free: look for a socket or DOCKER_HOST first (no engine, no
+ * wait), then ask testcontainers for a client, giving up after a few seconds.
+ */
+async function detectDocker(): Promise<DockerCheck> {
+  const sockets = ['/var/run/docker.sock', path.join(homedir(), '.docker/run/docker.sock')];
+  const configured = process.env.DOCKER_HOST !== undefined || existsSync(path.join(homedir(), '.testcontainers.properties'));
+  if (!configured && !sockets.some((s) => existsSync(s))) {
+    return { available: false, reason: `no Docker engine: DOCKER_HOST is unset, no ~/.testcontainers.properties, and no socket at ${sockets.join(' or ')}` };
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const ping = getContainerRuntimeClient();
+  ping.catch(() => undefined); // a late rejection after the timeout must not go unhandled
+  try {
+    const client = await Promise.race([
+      ping,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${DOCKER_PING_TIMEOUT_MS} ms`)), DOCKER_PING_TIMEOUT_MS);
+      }),
+    ]);
+    const host = client.info.containerRuntime.host;
+    return { available: true, localHost: host === 'localhost' || host === '127.0.0.1' };
+  } catch (err) {
+    return { available: false, reason: `the Docker engine did not answer: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Publishes ports on 127.0.0.1 only (not on every interface) when Docker runs on this machine. */
+class LoopbackContainer extends GenericContainer {
+  constructor(image: string, private readonly loopbackOnly: boolean) {
+    super(image);
+  }
+
+  protected override beforeContainerCreated(): Promise<void> {
+    if (this.loopbackOnly) {
+      // dockerode types PortBindings as any: { "9000/tcp": [{ HostPort: "0" }] } once ports are exposed.
+      const portBindings = (this.hostConfig.PortBindings ?? {}) as Record<string, { HostIp?: string }[]>;
+      for (const bindings of Object.values(portBindings)) {
+        for (const binding of bindings) binding.HostIp = '127.0.0.1';
+      }
+    }
+    return Promise.resolve();
+  }
+}
+
+const docker = await detectDocker();
+if (!docker.available) console.warn(`[S3 (MinIO, testcontainers)] skipped: ${docker.reason}`);
+
+describe.skipIf(!docker.available)('S3ObjectStore on MinIO (testcontainers)', () => {
+  let container: StartedTestContainer | undefined;
+  let endpoint = '';
+  const opened: S3ObjectStore[] = [];
+
+  function storeOn(): S3ObjectStore {
+    const store = createS3ObjectStore({ endpoint, region: 'us-east-1', bucket: BUCKET, forcePathStyle: true, ...CREDENTIALS });
+    opened.push(store);
+    return store;
+  }
+
+  beforeAll(async () => {
+    container = await new LoopbackContainer(MINIO_IMAGE, docker.available && docker.localHost)
+      .withCommand(['server', '/data'])
+      .withEnvironment({ MINIO_ROOT_USER: CREDENTIALS.accessKeyId, MINIO_ROOT_PASSWORD: CREDENTIALS.secretAccessKey })
+      .withExposedPorts(MINIO_PORT)
+      .withWaitStrategy(Wait.forHttp('/minio/health/live', MINIO_PORT))
+      .start();
+    endpoint = `http://${container.getHost()}:${container.getMappedPort(MINIO_PORT)}`;
+    await storeOn().ensureBucket();
+  });
+
+  afterAll(async () => {
+    for (const store of opened) store.close();
+    await container?.stop();
+  });
+
+  describeObjectStoreContract('S3 (MinIO)', () => Promise.resolve({ store: storeOn(), cleanup: () => Promise.resolve() }));
+
+  it('a 12 MiB object is stored as a 3-part multipart upload (ETag ends in -3)', async () => {
+    const store = storeOn();
+    const key = `multipart-${randomUUID()}/large.bin`;
+    const body = randomBytes(12 * 1024 * 1024);
+    await store.put(key, body, { contentType: 'application/octet-stream' });
+    const raw = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: CREDENTIALS });
+    try {
+      const head = await raw.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+      expect(head.ETag).toMatch(/-3"?$/);
+      expect(head.Metadata?.sha256).toBe(sha256Hex(body));
+    } finally {
+      raw.destroy();
+    }
+  });
+
+  it('ensureBucket is harmless on an existing bucket and creates a new one', async () => {
+    await storeOn().ensureBucket();
+    const other = createS3ObjectStore({ endpoint, region: 'us-east-1', bucket: `tonghop-${randomUUID().slice(0, 8)}`, forcePathStyle: true, ...CREDENTIALS });
+    opened.push(other);
+    await other.ensureBucket();
+    await other.put('a.pdf', new Uint8Array([7]), { contentType: 'application/pdf' });
+    expect(Array.from(await other.get('a.pdf'))).toEqual([7]);
+  });
+});
