@@ -42,7 +42,7 @@ export async function deliver(message: RawMessage, deps: DeliveryDeps): Promise<
   if (typeof type !== 'string' || !isEventType(type)) {
     return deadLetter(message, deps, typeof type === 'string' ? type : null, 1, 'TH_ERR_INVALID_EVENT', `unknown event type ${JSON.stringify(type)}`);
   }
-  const handler = deps.handlers[type] as Handler<EventType> | undefined;
+  const handler: Handler<EventType> | undefined = deps.handlers[type];
   if (!handler) return 'ignored';
   const result = EventSchemas[type].safeParse(parsed);
   if (!result.success) {

@@ -1,9 +1,10 @@
 import { Kafka, Partitioners, logLevel, type Consumer, type IHeaders, type Producer, type logCreator } from 'kafkajs';
-import { EventSchemas, createEvent, type EventOf, type EventType } from '../../schemas/events.ts';
+import { createEvent, type EventOf, type EventType } from '../../schemas/events.ts';
 import { tonghopError } from '../errors/error-catalog.ts';
 import type { Logger } from '../log/logger.ts';
 import type { EventBus, HandlerMap, Subscription } from './event-bus.ts';
 import { deliver } from './delivery.ts';
+import { validateEvent } from './validate-event.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 
 /**
@@ -80,11 +81,6 @@ export class KafkaEventBus implements EventBus {
     return `${this.topicPrefix}${type}`;
   }
 
-  typeOfTopic(topic: string): EventType | undefined {
-    const type = topic.slice(this.topicPrefix.length);
-    return topic.startsWith(this.topicPrefix) && Object.hasOwn(EventSchemas, type) ? (type as EventType) : undefined;
-  }
-
   private connect(): Promise<void> {
     this.connecting ??= this.producer.connect();
     return this.connecting;
@@ -92,13 +88,7 @@ export class KafkaEventBus implements EventBus {
 
   async publish(event: EventOf<EventType>): Promise<void> {
     if (this.closed) throw tonghopError('TH_ERR_BUS_CLOSED');
-    const schema = EventSchemas[event.type as EventType] as (typeof EventSchemas)[EventType] | undefined;
-    const result = schema?.safeParse(event);
-    if (!result?.success) {
-      const detail = result ? result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : `unknown type ${String(event.type)}`;
-      throw tonghopError('TH_ERR_INVALID_EVENT', [detail]);
-    }
-    const valid = result.data;
+    const valid = validateEvent(event);
     await this.sendRaw(valid.type, valid.subject, JSON.stringify(valid), {
       [`${HEADER_PREFIX}specversion`]: valid.specversion,
       [`${HEADER_PREFIX}id`]: valid.id,

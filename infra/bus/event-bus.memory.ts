@@ -1,8 +1,9 @@
-import { EventSchemas, createEvent, type EventOf, type EventType } from '../../schemas/events.ts';
+import { createEvent, type EventOf, type EventType } from '../../schemas/events.ts';
 import { tonghopError } from '../errors/error-catalog.ts';
 import type { Logger } from '../log/logger.ts';
 import type { EventBus, HandlerMap, Subscription } from './event-bus.ts';
 import { deliver } from './delivery.ts';
+import { validateEvent } from './validate-event.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 
 /**
@@ -53,14 +54,13 @@ export class MemoryEventBus implements EventBus {
 
   publish(event: EventOf<EventType>): Promise<void> {
     if (this.closed) return Promise.reject(tonghopError('TH_ERR_BUS_CLOSED'));
-    const schema = EventSchemas[event.type as EventType] as (typeof EventSchemas)[EventType] | undefined;
-    const result = schema?.safeParse(event);
-    if (!result?.success) {
-      const detail = result ? result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : `unknown type ${String(event.type)}`;
-      return Promise.reject(tonghopError('TH_ERR_INVALID_EVENT', [detail]));
+    try {
+      const valid = validateEvent(event);
+      this.append(valid.type, valid.subject, JSON.stringify(valid));
+      return Promise.resolve();
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
-    this.append(event.type, event.subject, JSON.stringify(result.data));
-    return Promise.resolve();
   }
 
   /** Appends a message without validation: how tests put a poison message on a topic. */
@@ -128,7 +128,7 @@ export class MemoryEventBus implements EventBus {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.groups.values()].map((s) => s.live?.close()));
+    await Promise.all([...this.groups.values()].map((s) => s.live?.close() ?? Promise.resolve()));
   }
 }
 

@@ -87,7 +87,8 @@ function toPlainRow(row: Record<string, unknown>): Row {
     else if (value instanceof Date) out[key] = value.toISOString();
     else if (value === null || value === undefined) out[key] = null;
     else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
-    else out[key] = String(value as { toString(): string });
+    // Lists, structs and decimals: their JSON text (64-bit integers inside as numbers).
+    else out[key] = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
   }
   return out;
 }

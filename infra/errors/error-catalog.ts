@@ -27,7 +27,6 @@ const definitions = {
   TH_ERR_INVALID_OBJECT_KEY: { vi: 'Khóa đối tượng không hợp lệ: %s', en: 'Invalid object key: %s', status: 400, retriable: false },
   TH_ERR_STORE_UNAVAILABLE: { vi: 'Kho lưu trữ tạm thời không truy cập được: %s', en: 'The object store is temporarily unavailable: %s', status: 503, retriable: true },
   TH_ERR_INVALID_EVENT: { vi: 'Sự kiện không hợp lệ: %s', en: 'Invalid event: %s', status: 400, retriable: false },
-  TH_ERR_NO_HANDLER: { vi: 'Không có bộ xử lý cho loại sự kiện %s', en: 'No handler for event type %s', status: 500, retriable: false },
   TH_ERR_CONFIG: { vi: 'Cấu hình không hợp lệ:\n%s', en: 'Invalid configuration:\n%s', status: 500, retriable: false },
   TH_ERR_BUS_CLOSED: { vi: 'Kênh sự kiện đã đóng', en: 'The event bus is closed', status: 503, retriable: false },
 } as const satisfies Record<string, ErrorDefinition>;

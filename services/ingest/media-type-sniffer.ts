@@ -37,6 +37,15 @@ export function sniffMediaType(bytes: Uint8Array): Sniffed {
   if (head.startsWith('\x89PNG')) return { accepted: false, detected: 'PNG' };
   if (head.startsWith('\xFF\xD8\xFF')) return { accepted: false, detected: 'JPEG' };
   if (/^\s*<(!doctype html|html)/i.test(head)) return { accepted: false, detected: 'HTML' };
-  if (bytes.length > 0 && !/[\x00-\x08\x0E-\x1F]/.test(head)) return { accepted: false, detected: 'văn bản thuần / plain text' };
+  if (bytes.length > 0 && !hasControlBytes(head)) return { accepted: false, detected: 'văn bản thuần / plain text' };
   return { accepted: false, detected: 'không rõ / unknown' };
+}
+
+/** Text files have no C0 control bytes other than tab, newline, form feed and carriage return. */
+function hasControlBytes(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x09 || (c > 0x0d && c < 0x20)) return true;
+  }
+  return false;
 }

@@ -16,7 +16,7 @@ export async function startMockBroker(timeoutMs = 10_000): Promise<MockBroker> {
   try {
     child = spawn('kcat', ['-P', '-b', 'unused:1', '-X', 'test.mock.num.brokers=1', '-t', 'keepalive'], { stdio: ['pipe', 'ignore', 'pipe'] });
   } catch (err) {
-    throw new Error(`cannot start kcat (install it: apt-get install -y kcat): ${(err as Error).message}`);
+    throw new Error(`cannot start kcat (install it: apt-get install -y kcat): ${(err as Error).message}`, { cause: err });
   }
   const bootstrap = await new Promise<string>((resolve, reject) => {
     let stderr = '';

@@ -1,15 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import path from 'node:path';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { GenericContainer, getContainerRuntimeClient, Wait } from 'testcontainers';
+import { GenericContainer, Wait } from 'testcontainers';
 import type { StartedTestContainer } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../infra/store/object-key.ts';
 import { createS3ObjectStore } from '../../../infra/store/object-store.s3.ts';
 import type { S3ObjectStore } from '../../../infra/store/object-store.s3.ts';
 import { describeObjectStoreContract } from './object-store.contract.ts';
+import { detectDocker } from '../../support/docker-available.ts';
 
 /**
  * S3ObjectStore against a real S3 implementation: MinIO in a container
@@ -24,40 +22,6 @@ const MINIO_IMAGE = process.env.TONGHOP_MINIO_IMAGE ?? 'minio/minio:RELEASE.2024
 const MINIO_PORT = 9000;
 const CREDENTIALS = { accessKeyId: 'tonghop', secretAccessKey: 'tonghop-secret-123' } as const;
 const BUCKET = 'tonghop-test';
-/** How long to wait for the Docker engine to answer before skipping. */
-const DOCKER_PING_TIMEOUT_MS = 5_000;
-
-type DockerCheck = { available: true; localHost: boolean } | { available: false; reason: string };
-
-/**
- * Quick and side-effect free: look for a socket or DOCKER_HOST first (no engine, no
- * wait), then ask testcontainers for a client, giving up after a few seconds.
- */
-async function detectDocker(): Promise<DockerCheck> {
-  const sockets = ['/var/run/docker.sock', path.join(homedir(), '.docker/run/docker.sock')];
-  const configured = process.env.DOCKER_HOST !== undefined || existsSync(path.join(homedir(), '.testcontainers.properties'));
-  if (!configured && !sockets.some((s) => existsSync(s))) {
-    return { available: false, reason: `no Docker engine: DOCKER_HOST is unset, no ~/.testcontainers.properties, and no socket at ${sockets.join(' or ')}` };
-  }
-  let timer: NodeJS.Timeout | undefined;
-  const ping = getContainerRuntimeClient();
-  ping.catch(() => undefined); // a late rejection after the timeout must not go unhandled
-  try {
-    const client = await Promise.race([
-      ping,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${DOCKER_PING_TIMEOUT_MS} ms`)), DOCKER_PING_TIMEOUT_MS);
-      }),
-    ]);
-    const host = client.info.containerRuntime.host;
-    return { available: true, localHost: host === 'localhost' || host === '127.0.0.1' };
-  } catch (err) {
-    return { available: false, reason: `the Docker engine did not answer: ${err instanceof Error ? err.message : String(err)}` };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** Publishes ports on 127.0.0.1 only (not on every interface) when Docker runs on this machine. */
 class LoopbackContainer extends GenericContainer {
   constructor(image: string, private readonly loopbackOnly: boolean) {

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { EventSchemas, EVENT_TYPES } from './events.ts';
+import { FactV1 } from './fact/v1.ts';
+import { FlagV1 } from './flag/v1.ts';
+import { PageTextRecordV1 } from './records/page-text.ts';
+import { ReportRecordV1 } from './records/report-record.ts';
+
+/**
+ * JSON Schema (draft 2020-12) for outside consumers, generated from the zod schemas,
+ * which stay the only definition. File name → schema; `npm run schemas:generate`
+ * writes them to schemas/json/, and a test fails when the committed files drift.
+ */
+export function jsonSchemaCatalog(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const type of EVENT_TYPES) out[`event.${type}.v1.schema.json`] = toSchema(EventSchemas[type], `tonghop event ${type} v1`);
+  out['fact.v1.schema.json'] = toSchema(FactV1, 'tonghop fact v1');
+  out['flag.v1.schema.json'] = toSchema(FlagV1, 'tonghop data-quality flag v1');
+  out['record.page-text.v1.schema.json'] = toSchema(PageTextRecordV1, 'tonghop stored page text v1');
+  out['record.report.v1.schema.json'] = toSchema(ReportRecordV1, 'tonghop stored report row v1');
+  return out;
+}
+
+function toSchema(schema: z.ZodType, title: string): unknown {
+  return { title, ...z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' }) };
+}
+
+export function serializeSchema(schema: unknown): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '../../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+/** Runs the real CLI in a child process, as `npm run cli -- …` would. */
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(tsx, ['pipelines/cli/main.ts', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: '', ...env }, maxBuffer: 16 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('tonghop CLI', () => {
+  let dir: string;
+  beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'tonghop-cli-')); });
+  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+  it('ingest <folder> runs every sample through and prints a bilingual summary; a rerun finds duplicates', async () => {
+    const data = join(dir, 'data');
+    const first = await cli(['ingest', 'samples', '--data', data]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('tonghop — kết quả nhập báo cáo / ingest summary');
+    expect(first.stdout).toMatch(/this run: 10 tệp\/files — 10 đã đọc\/parsed, 0 trùng\/duplicates, 0 lỗi\/failed/);
+    expect(first.stdout).toContain(join(data, 'tonghop.duckdb'));
+    expect(first.stderr).toContain('10/10');
+    const second = await cli(['ingest', 'samples', '--data', data, '--json']);
+    const summary = JSON.parse(second.stdout) as { files: { status: string }[]; totals: { reports: number; pages: number } };
+    expect(summary.files.map((f) => f.status)).toEqual(Array(10).fill('duplicate'));
+    expect(summary.totals.reports).toBe(10);
+    expect(summary.totals.pages).toBeGreaterThan(60);
+  }, 120_000);
+
+  it('ingest exits 1 and names each bad file while still taking the good one', async () => {
+    const inbox = join(dir, 'mixed');
+    await mkdir(inbox);
+    await writeFile(join(inbox, 'a-empty.pdf'), '');
+    await writeFile(join(inbox, 'b-text.docx'), 'hello');
+    await copyFile(join(root, 'samples/001-huyen-cchc-2019.docx'), join(inbox, 'c-good.docx'));
+    const result = await cli(['ingest', inbox, '--data', join(dir, 'data2'), '--json']);
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout) as { files: { path: string; status: string; code?: string }[] };
+    expect(summary.files.map((f) => [f.status, f.code ?? null])).toEqual([
+      ['failed', 'TH_ERR_EMPTY_FILE'], ['failed', 'TH_ERR_UNSUPPORTED_TYPE'], ['parsed', null],
+    ]);
+  }, 60_000);
+
+  it('analyze --json prints exactly one JSON object and reports unreadable files on stderr', async () => {
+    await writeFile(join(dir, 'junk.pdf'), '%PDF-1.4 junk');
+    const result = await cli(['analyze', 'samples/004-huyen-bac-binh-cchc-2022.pdf', join(dir, 'junk.pdf'), '--json']);
+    expect(result.code).toBe(1);
+    const out = JSON.parse(result.stdout) as { reports: { source: string; pages: number }[]; errors: { code: string }[] };
+    expect(out.reports).toMatchObject([{ source: 'samples/004-huyen-bac-binh-cchc-2022.pdf' }]);
+    expect(out.reports[0]!.pages).toBeGreaterThan(1);
+    expect(out.errors).toMatchObject([{ code: 'TH_ERR_PDF_CORRUPT' }]);
+    expect(result.stderr).toContain('junk.pdf');
+  }, 60_000);
+
+  it('refuses bad configuration before doing anything, naming the variable', async () => {
+    const result = await cli(['ingest', 'samples', '--data', join(dir, 'data3')], { TONGHOP_MAX_UPLOAD_BYTES: 'lots' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('TH_ERR_CONFIG');
+    expect(result.stderr).toContain('TONGHOP_MAX_UPLOAD_BYTES');
+  }, 60_000);
+
+  it('worker without Kafka says what is missing', async () => {
+    const result = await cli(['worker', 'parser'], { KAFKA_BROKERS: '' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('KAFKA_BROKERS');
+  }, 60_000);
+});

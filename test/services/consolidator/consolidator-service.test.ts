@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEvent, type EventOf } from '../../../schemas/events.ts';
+import type { Fact } from '../../../schemas/fact/v1.ts';
+import { openDuckDb } from '../../../infra/db/sql-database.duckdb.ts';
+import type { SqlDatabase } from '../../../infra/db/sql-database.ts';
+import { createConsolidatorService, type ConsolidatorService } from '../../../services/consolidator/consolidator-service.ts';
+import { getReport, storeTotals } from '../../../services/consolidator/report-store.ts';
+import { capturingLogger } from '../../support/silent-logger.ts';
+
+const ID = 'a'.repeat(64);
+
+const submitted = (): EventOf<'report.submitted'> => createEvent({
+  type: 'report.submitted', source: 'test', subject: '79',
+  data: {
+    reportId: ID, objectKey: `reports/79/2016/${ID}.pdf`, fileName: 'bao-cao.pdf', mediaType: 'application/pdf', bytes: 1234,
+    submittedBy: 'cli', submittedAt: '2026-01-02T03:04:05.000Z', claimed: { unit: '79', period: '2016' },
+  },
+});
+const parsed = (): EventOf<'report.parsed'> => createEvent({
+  type: 'report.parsed', source: 'test', subject: '79',
+  data: { reportId: ID, objectKey: `reports/79/2016/${ID}.pdf`, textKey: `parsed/${ID}/pages.json`, pages: 17, characters: 50_000, detected: {}, factCount: 2, warnings: [] },
+});
+const fact = (n: number, value: number): Fact => ({
+  id: `${ID}:f${n}`, reportId: ID, kind: 'count', label: 'hồ sơ tiếp nhận', value, unit: 'hồ sơ',
+  evidence: { reportId: ID, page: 3, start: 10, end: 30, quote: `đã tiếp nhận ${value} hồ sơ` },
+});
+const facts = (values: number[]): EventOf<'facts.extracted'> => createEvent({
+  type: 'facts.extracted', source: 'test', subject: '79',
+  data: { reportId: ID, chunk: { index: 0, count: 1 }, facts: values.map((v, i) => fact(i, v)) },
+});
+
+describe('consolidator service (DuckDB)', () => {
+  let db: SqlDatabase;
+  let consolidator: ConsolidatorService;
+
+  beforeEach(async () => {
+    db = await openDuckDb({ path: ':memory:' });
+    consolidator = createConsolidatorService({ db, log: capturingLogger().log });
+    await consolidator.init();
+  });
+  afterEach(async () => { await db.close(); });
+
+  it('records a report through its lifecycle with provenance of its facts', async () => {
+    await consolidator.onSubmitted(submitted());
+    expect(await getReport(db, ID)).toMatchObject({ status: 'submitted', file_name: 'bao-cao.pdf', claimed_unit: '79', claimed_period: '2016', bytes: 1234 });
+    await consolidator.onParsed(parsed());
+    await consolidator.onFactsExtracted(facts([14322, 14283]));
+    expect(await getReport(db, ID)).toMatchObject({ status: 'parsed', pages: 17, fact_count: 2 });
+    const rows = await db.all(`SELECT value, page, quote FROM facts ORDER BY fact_id`);
+    expect(rows).toEqual([
+      { value: 14322, page: 3, quote: 'đã tiếp nhận 14322 hồ sơ' },
+      { value: 14283, page: 3, quote: 'đã tiếp nhận 14283 hồ sơ' },
+    ]);
+  });
+
+  it('is idempotent: every event handled twice leaves the same rows', async () => {
+    for (let i = 0; i < 2; i++) {
+      await consolidator.onSubmitted(submitted());
+      await consolidator.onParsed(parsed());
+      await consolidator.onFactsExtracted(facts([1, 2, 3]));
+    }
+    expect(await storeTotals(db)).toEqual({ reports: 1, parsed: 1, failed: 0, submitted: 0, pages: 17, facts: 3, flagsRaised: 0 });
+  });
+
+  it('never moves a report back: report.submitted arriving after report.parsed keeps it parsed', async () => {
+    await consolidator.onParsed(parsed());
+    await consolidator.onSubmitted(submitted());
+    expect(await getReport(db, ID)).toMatchObject({ status: 'parsed', pages: 17, file_name: 'bao-cao.pdf', claimed_period: '2016' });
+  });
+
+  it('records a failure with its stage, code and bilingual reason', async () => {
+    await consolidator.onSubmitted(submitted());
+    await consolidator.onFailed(createEvent({
+      type: 'report.failed', source: 'test', subject: '79',
+      data: { reportId: ID, stage: 'parser', code: 'TH_ERR_PDF_ENCRYPTED', reason: { vi: 'PDF có mật khẩu', en: 'PDF is encrypted' }, retriable: false },
+    }));
+    expect(await getReport(db, ID)).toMatchObject({ status: 'failed', stage: 'parser', error_code: 'TH_ERR_PDF_ENCRYPTED', reason_vi: 'PDF có mật khẩu', file_name: 'bao-cao.pdf' });
+    await consolidator.onParsed(parsed());
+    expect((await getReport(db, ID))?.status).toBe('failed');
+  });
+});
