@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventSchemas, isEventType, type EventType } from '../../schemas/events.ts';
+import { EventSchemas, createEvent, isEventType, type EventType } from '../../schemas/events.ts';
 import { isRetriable, isTonghopError } from '../errors/tonghop-error.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BusDeadLetter } from '../../schemas/bus-dead-letter/v1.ts';
-import type { Handler, HandlerMap } from './event-bus.ts';
+import type { EventBus, Handler, HandlerMap } from './event-bus.ts';
 import { retryDelayMs, type RetryPolicy } from './retry-policy.ts';
 
 /**
@@ -90,4 +90,11 @@ async function deadLetter(
     failedAt: new Date().toISOString(),
   });
   return 'dead-lettered';
+}
+
+/** How every adapter dead-letters for a group: a `bus.dead-letter` event on the same bus, keyed by the original key. */
+export function deadLetterPublisher(bus: EventBus, group: string): (letter: BusDeadLetter) => Promise<void> {
+  return (letter) => bus.publish(createEvent({
+    type: 'bus.dead-letter', source: `tonghop/bus/${group}`, subject: letter.key ?? 'unknown', data: letter,
+  }));
 }

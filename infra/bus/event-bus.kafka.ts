@@ -1,9 +1,9 @@
 import { Kafka, Partitioners, logLevel, type Consumer, type IHeaders, type Producer, type logCreator } from 'kafkajs';
-import { createEvent, type EventOf, type EventType } from '../../schemas/events.ts';
+import type { EventOf, EventType } from '../../schemas/events.ts';
 import { tonghopError } from '../errors/error-catalog.ts';
 import type { Logger } from '../log/logger.ts';
 import type { EventBus, HandlerMap, Subscription } from './event-bus.ts';
-import { deliver } from './delivery.ts';
+import { deadLetterPublisher, deliver } from './delivery.ts';
 import { validateEvent } from './validate-event.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 
@@ -174,9 +174,7 @@ class KafkaSubscription implements Subscription {
             policy: this.bus.retry,
             log: this.bus.log,
             signal: this.abort.signal,
-            deadLetter: (letter) => this.bus.publish(createEvent({
-              type: 'bus.dead-letter', source: `tonghop/bus/${this.group}`, subject: letter.key ?? 'unknown', data: letter,
-            })),
+            deadLetter: deadLetterPublisher(this.bus, this.group),
           },
         );
         // An aborted delivery stays uncommitted so the next member of the group gets it.

@@ -1,8 +1,8 @@
-import { createEvent, type EventOf, type EventType } from '../../schemas/events.ts';
+import type { EventOf, EventType } from '../../schemas/events.ts';
 import { tonghopError } from '../errors/error-catalog.ts';
 import type { Logger } from '../log/logger.ts';
 import type { EventBus, HandlerMap, Subscription } from './event-bus.ts';
-import { deliver } from './delivery.ts';
+import { deadLetterPublisher, deliver } from './delivery.ts';
 import { validateEvent } from './validate-event.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 
@@ -173,9 +173,7 @@ class MemorySubscription implements Subscription {
           policy: this.bus.retry,
           log: this.bus.log,
           signal: this.abort.signal,
-          deadLetter: (letter) => this.bus.publish(createEvent({
-            type: 'bus.dead-letter', source: `tonghop/bus/${this.group}`, subject: entry.key ?? 'unknown', data: letter,
-          })),
+          deadLetter: deadLetterPublisher(this.bus, this.group),
         });
         // Commit only what was done with; an aborted delivery is redelivered to the next subscriber.
         if (outcome !== 'aborted') this.state.offsets.set(entry.topic, (this.state.offsets.get(entry.topic) ?? 0) + 1);

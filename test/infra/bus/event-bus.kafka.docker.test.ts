@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Kafka, logLevel } from 'kafkajs';
-import { GenericContainer, Wait } from 'testcontainers';
+import { Wait } from 'testcontainers';
 import type { StartedTestContainer } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaEventBus } from '../../../infra/bus/event-bus.kafka.ts';
 import { detectDocker } from '../../support/docker-available.ts';
+import { LoopbackContainer } from '../../support/loopback-container.ts';
 import { capturingLogger } from '../../support/silent-logger.ts';
 import { waitFor } from '../../support/wait-for.ts';
 import { describeEventBusContract, failedEvent, TEST_RETRY_POLICY } from './event-bus.contract.ts';
@@ -41,11 +42,11 @@ const CLUSTER_ID = 'cOmfTZ6_R-2-cqJX8qPbXw';
  * and execs the image's own launcher. (The same trick as Testcontainers' Java and Go
  * Kafka modules; a fixed host port would collide between parallel runs.)
  */
-class KraftKafkaContainer extends GenericContainer {
+class KraftKafkaContainer extends LoopbackContainer {
   private readonly logTail: string[] = [];
 
-  constructor(image: string, private readonly loopbackOnly: boolean) {
-    super(image);
+  constructor(image: string, loopbackOnly: boolean) {
+    super(image, loopbackOnly);
     this.withExposedPorts(CLIENT_PORT)
       .withEnvironment({
         CLUSTER_ID,
@@ -85,18 +86,6 @@ class KraftKafkaContainer extends GenericContainer {
   /** host:port to give kafkajs; loopback by address so `localhost` cannot resolve to ::1. */
   bootstrapOf(container: StartedTestContainer): string {
     return `${this.loopbackOnly ? '127.0.0.1' : container.getHost()}:${container.getMappedPort(CLIENT_PORT)}`;
-  }
-
-  protected override beforeContainerCreated(): Promise<void> {
-    if (this.loopbackOnly) {
-      // Publish on 127.0.0.1 only, not on every interface (as the MinIO suite does).
-      // dockerode types PortBindings as any: { "9092/tcp": [{ HostPort: "0" }] } once ports are exposed.
-      const portBindings = (this.hostConfig.PortBindings ?? {}) as Record<string, { HostIp?: string }[]>;
-      for (const bindings of Object.values(portBindings)) {
-        for (const binding of bindings) binding.HostIp = '127.0.0.1';
-      }
-    }
-    return Promise.resolve();
   }
 
   protected override async containerStarted(container: StartedTestContainer): Promise<void> {

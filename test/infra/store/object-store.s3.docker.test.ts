@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { GenericContainer, Wait } from 'testcontainers';
+import { Wait } from 'testcontainers';
 import type { StartedTestContainer } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../infra/store/object-key.ts';
@@ -8,6 +8,7 @@ import { createS3ObjectStore } from '../../../infra/store/object-store.s3.ts';
 import type { S3ObjectStore } from '../../../infra/store/object-store.s3.ts';
 import { describeObjectStoreContract } from './object-store.contract.ts';
 import { detectDocker } from '../../support/docker-available.ts';
+import { LoopbackContainer } from '../../support/loopback-container.ts';
 
 /**
  * S3ObjectStore against a real S3 implementation: MinIO in a container
@@ -22,24 +23,6 @@ const MINIO_IMAGE = process.env.TONGHOP_MINIO_IMAGE ?? 'minio/minio:RELEASE.2024
 const MINIO_PORT = 9000;
 const CREDENTIALS = { accessKeyId: 'tonghop', secretAccessKey: 'tonghop-secret-123' } as const;
 const BUCKET = 'tonghop-test';
-/** Publishes ports on 127.0.0.1 only (not on every interface) when Docker runs on this machine. */
-class LoopbackContainer extends GenericContainer {
-  constructor(image: string, private readonly loopbackOnly: boolean) {
-    super(image);
-  }
-
-  protected override beforeContainerCreated(): Promise<void> {
-    if (this.loopbackOnly) {
-      // dockerode types PortBindings as any: { "9000/tcp": [{ HostPort: "0" }] } once ports are exposed.
-      const portBindings = (this.hostConfig.PortBindings ?? {}) as Record<string, { HostIp?: string }[]>;
-      for (const bindings of Object.values(portBindings)) {
-        for (const binding of bindings) binding.HostIp = '127.0.0.1';
-      }
-    }
-    return Promise.resolve();
-  }
-}
-
 const docker = await detectDocker();
 if (!docker.available) console.warn(`[S3 (MinIO, testcontainers)] skipped: ${docker.reason}`);
 
