@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EventSchemas, EVENT_TYPES } from './events.ts';
 import { FactV1 } from './fact/v1.ts';
 import { FlagV1 } from './flag/v1.ts';
-import { PageTextRecordV1 } from './records/page-text.ts';
+import { StructuredDocumentRecordV1 } from './records/structured-document.ts';
 import { ReportRecordV1 } from './records/report-record.ts';
 
 /**
@@ -15,7 +15,7 @@ export function jsonSchemaCatalog(): Record<string, unknown> {
   for (const type of EVENT_TYPES) out[`event.${type}.v1.schema.json`] = toSchema(EventSchemas[type], `tonghop event ${type} v1`);
   out['fact.v1.schema.json'] = toSchema(FactV1, 'tonghop fact v1');
   out['flag.v1.schema.json'] = toSchema(FlagV1, 'tonghop data-quality flag v1');
-  out['record.page-text.v1.schema.json'] = toSchema(PageTextRecordV1, 'tonghop stored page text v1');
+  out['record.structured-document.v1.schema.json'] = toSchema(StructuredDocumentRecordV1, 'tonghop stored structured document v1');
   out['record.report.v1.schema.json'] = toSchema(ReportRecordV1, 'tonghop stored report row v1');
   return out;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEvent, type EventOf } from '../../../schemas/events.ts';
-import { PageTextRecordV1 } from '../../../schemas/records/page-text.ts';
+import { StructuredDocumentRecordV1 } from '../../../schemas/records/structured-document.ts';
 import { MemoryEventBus } from '../../../infra/bus/event-bus.memory.ts';
 import { createLocalObjectStore } from '../../../infra/store/object-store.local.ts';
 import type { ObjectStore } from '../../../infra/store/object-store.ts';
@@ -57,8 +57,8 @@ describe('parser service', () => {
     expect(seen.failed).toEqual([]);
     expect(seen.parsed).toHaveLength(1);
     const data = seen.parsed[0]!.data;
-    expect(data).toMatchObject({ reportId: sha256Hex(pdf), pages: 2, objectKey: key, textKey: `parsed/${sha256Hex(pdf)}/pages.json` });
-    const record = PageTextRecordV1.parse(JSON.parse(Buffer.from(await store.get(data.textKey)).toString('utf8')));
+    expect(data).toMatchObject({ reportId: sha256Hex(pdf), pages: 2, objectKey: key, textKey: `parsed/${sha256Hex(pdf)}/document.json` });
+    const record = StructuredDocumentRecordV1.parse(JSON.parse(Buffer.from(await store.get(data.textKey)).toString('utf8')));
     expect(record.pages[1]!.text).toContain('99,5%');
   });
 
@@ -66,7 +66,7 @@ describe('parser service', () => {
     let calls = 0;
     const parser = createParserService({
       store, bus, log: capturingLogger().log,
-      extractors: { 'application/pdf': () => { calls++; return Promise.reject(tonghopError('TH_ERR_PDF_CORRUPT', ['r.pdf'])); } },
+      readers: { 'application/pdf': () => { calls++; return Promise.reject(tonghopError('TH_ERR_PDF_CORRUPT', ['r.pdf'])); } },
     });
     await bus.subscribe('parser', { 'report.submitted': (e) => parser.onSubmitted(e) });
     const pdf = minimalPdf([['x']]);
