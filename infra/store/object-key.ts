@@ -54,7 +54,7 @@ export function quarantineObjectKey(sha256: string): string {
   return `quarantine/${sha256}.bin`;
 }
 
-/** Extracted page text of a report. */
-export function pagesObjectKey(reportId: string): string {
-  return `parsed/${reportId}/pages.json`;
+/** A report read into pages of paragraphs and tables (schemas/records/structured-document.ts). */
+export function documentObjectKey(reportId: string): string {
+  return `parsed/${reportId}/document.json`;
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { tonghopError } from '../../infra/errors/error-catalog.ts';
 import { isTonghopError } from '../../infra/errors/tonghop-error.ts';
 import { checkUpload } from '../../services/ingest/upload-check.ts';
-import { readDocumentText } from '../../services/parser/parser-service.ts';
+import { readDocument } from '../../services/parser/document-reader.ts';
 import { cliContext } from './cli-context.ts';
 
 /**
@@ -43,7 +43,7 @@ export async function analyzeCommand(files: string[], opts: { json?: boolean }):
         throw tonghopError('TH_ERR_FILE_NOT_FOUND', [source], err);
       }
       const accepted = checkUpload(bytes, basename(source), config.maxUploadBytes);
-      const text = await readDocumentText(bytes, accepted.mediaType, basename(source));
+      const text = await readDocument(bytes, accepted.mediaType, basename(source));
       reports.push({
         source, unit: null, period: null, pages: text.pages.length,
         characters: text.pages.reduce((n, p) => n + p.text.length, 0), engine: text.engine, facts: [], flags: [],

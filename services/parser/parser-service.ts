@@ -1,33 +1,29 @@
 import { createEvent, type EventOf } from '../../schemas/events.ts';
 import type { MediaType } from '../../schemas/identifiers.ts';
-import { PageTextRecordV1 } from '../../schemas/records/page-text.ts';
+import { StructuredDocumentRecordV1 } from '../../schemas/records/structured-document.ts';
 import type { EventBus } from '../../infra/bus/event-bus.ts';
 import type { ObjectStore } from '../../infra/store/object-store.ts';
-import { pagesObjectKey } from '../../infra/store/object-key.ts';
-import { tonghopError } from '../../infra/errors/error-catalog.ts';
+import { documentObjectKey } from '../../infra/store/object-key.ts';
 import { isTonghopError } from '../../infra/errors/tonghop-error.ts';
 import { forReport, type Logger } from '../../infra/log/logger.ts';
-import type { ExtractedText, TextExtractor } from './page-text.ts';
-import { extractPdfText } from './pdf/pdf-text-extractor.ts';
-import { extractDocxText } from './docx/docx-text-extractor.ts';
+import type { StructuredDocument } from './document-model.ts';
+import { readDocument, type DocumentReader } from './document-reader.ts';
 
 /**
- * Parser: `report.submitted` → the document's text, page by page, stored at
- * `parsed/<reportId>/pages.json` → `report.parsed`. A document that cannot be read
- * (corrupt, encrypted, no text layer, zip bomb) is answered with `report.failed`
- * (stage `parser`) — the bus is not asked to retry what cannot succeed. Faults that
- * may pass (store unavailable) are thrown, so the bus retries and finally dead-letters.
+ * Parser: `report.submitted` → the document read into pages of paragraphs and tables,
+ * stored at `parsed/<reportId>/document.json` → `report.parsed`. A document that cannot
+ * be read (corrupt, encrypted, no text layer, zip bomb) is answered with
+ * `report.failed` (stage `parser`) — the bus is not asked to retry what cannot
+ * succeed. Faults that may pass (store unavailable) are thrown, so the bus retries and
+ * finally dead-letters.
  */
 export interface ParserDeps {
   store: ObjectStore;
   bus: EventBus;
   log: Logger;
-  /** Text extractor per media type; defaults to pdf-parse and mammoth. */
-  extractors?: Partial<Record<MediaType, TextExtractor>>;
-  /**
-   * Fewer visible characters than this per page on average means there is no text
-   * layer (a scan); default 20.
-   */
+  /** Reader per media type; defaults to poppler/pdf-parse and mammoth. */
+  readers?: Partial<Record<MediaType, DocumentReader>>;
+  /** Fewer visible characters than this per page on average means a scan; default 20. */
   minCharsPerPage?: number;
 }
 
@@ -37,35 +33,16 @@ export interface ParserService {
 
 const SOURCE = 'tonghop/parser';
 
-export const DEFAULT_EXTRACTORS: Record<MediaType, TextExtractor> = {
-  'application/pdf': extractPdfText,
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (bytes, name) => extractDocxText(bytes, name),
-};
-
-/** Reads a document's text: the one piece `analyze` and the parser service share. */
-export async function readDocumentText(
-  bytes: Uint8Array, mediaType: MediaType, fileName: string,
-  extractors: Partial<Record<MediaType, TextExtractor>> = DEFAULT_EXTRACTORS, minCharsPerPage = 20,
-): Promise<ExtractedText> {
-  const extract = extractors[mediaType] ?? DEFAULT_EXTRACTORS[mediaType];
-  const text = await extract(bytes, fileName);
-  const visible = text.pages.reduce((n, p) => n + p.text.replace(/\s+/g, '').length, 0);
-  if (text.pages.length === 0 || visible < minCharsPerPage * text.pages.length) {
-    throw tonghopError('TH_ERR_NO_TEXT_LAYER', [fileName]);
-  }
-  return text;
-}
-
 export function createParserService(deps: ParserDeps): ParserService {
   async function onSubmitted(event: EventOf<'report.submitted'>): Promise<void> {
     const { reportId, objectKey, fileName, mediaType } = event.data;
     const unit = event.subject;
     const log = forReport(deps.log, reportId, unit);
     const started = performance.now();
-    let text: ExtractedText;
+    let doc: StructuredDocument;
     try {
       const bytes = await deps.store.get(objectKey);
-      text = await readDocumentText(bytes, mediaType, fileName, deps.extractors, deps.minCharsPerPage);
+      doc = await readDocument(bytes, mediaType, fileName, deps.readers, deps.minCharsPerPage);
     } catch (err) {
       if (!isTonghopError(err) || err.retriable) throw err;
       log.warn({ code: err.code, fileName }, err.reason.en);
@@ -75,15 +52,15 @@ export function createParserService(deps: ParserDeps): ParserService {
       }));
       return;
     }
-    const textKey = pagesObjectKey(reportId);
-    const record = PageTextRecordV1.parse({ reportId, mediaType, engine: text.engine, pages: text.pages });
+    const textKey = documentObjectKey(reportId);
+    const record = StructuredDocumentRecordV1.parse({ reportId, mediaType, engine: doc.engine, warnings: doc.warnings, pages: doc.pages });
     await deps.store.put(textKey, new TextEncoder().encode(JSON.stringify(record)), { contentType: 'application/json' });
-    const characters = text.pages.reduce((n, p) => n + p.text.length, 0);
+    const characters = doc.pages.reduce((n, p) => n + p.text.length, 0);
     await deps.bus.publish(createEvent({
       type: 'report.parsed', source: SOURCE, subject: unit, id: `${reportId}:parsed`,
-      data: { reportId, objectKey, textKey, pages: text.pages.length, characters, detected: {}, factCount: 0, warnings: [] },
+      data: { reportId, objectKey, textKey, pages: doc.pages.length, characters, detected: {}, factCount: 0, warnings: doc.warnings },
     }));
-    log.info({ pages: text.pages.length, characters, engine: text.engine, ms: Math.round(performance.now() - started) }, 'report parsed');
+    log.info({ pages: doc.pages.length, characters, engine: doc.engine, ms: Math.round(performance.now() - started) }, 'report parsed');
   }
 
   return { onSubmitted };

@@ -53,12 +53,14 @@ export async function readPdfBoxes(bytes: Uint8Array, fileName: string, opts: Po
 
 function runPdftotext(bytes: Uint8Array, fileName: string, opts: PopplerOptions): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(opts.command ?? 'pdftotext', ['-bbox-layout', '-enc', 'UTF-8', '-q', '-', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(opts.command ?? 'pdftotext', ['-bbox-layout', '-enc', 'UTF-8', '-', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
     child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    // Poppler reports why it refused a file only on stderr ("Incorrect password"); keep its first 64 KiB.
+    let errBytes = 0;
+    child.stderr.on('data', (c: Buffer) => { if (errBytes < 65_536) { err.push(c); errBytes += c.length; } });
     child.on('error', (e) => { clearTimeout(timer); reject(e); });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -66,7 +68,8 @@ function runPdftotext(bytes: Uint8Array, fileName: string, opts: PopplerOptions)
       if (signal) return reject(tonghopError('TH_ERR_PDF_CORRUPT', [`${fileName} (pdftotext stopped: ${signal})`]));
       if (code === 0) return resolve(Buffer.concat(out).toString('utf8'));
       if (/password/i.test(stderr) || code === 3) return reject(tonghopError('TH_ERR_PDF_ENCRYPTED', [fileName]));
-      reject(tonghopError('TH_ERR_PDF_CORRUPT', [`${fileName}${stderr.trim() ? ` (${stderr.trim().split('\n')[0]})` : ''}`]));
+      const reason = stderr.trim().split('\n').at(-1);
+      reject(tonghopError('TH_ERR_PDF_CORRUPT', [`${fileName}${reason ? ` (${reason})` : ''}`]));
     });
     // A PDF poppler refuses early closes stdin; the error is reported through the exit code.
     child.stdin.on('error', () => undefined);
