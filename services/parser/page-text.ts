@@ -4,9 +4,6 @@ export interface PageText {
   text: string;
 }
 
-/** Every text extractor's shape: bytes in, pages out, coded TonghopError on unreadable input. */
-export type TextExtractor = (bytes: Uint8Array, fileName: string) => Promise<ExtractedText>;
-
 export interface ExtractedText {
   engine: string;
   pages: PageText[];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../services/parser/document-reader.ts';
 import { readPdfStructure } from '../../../services/parser/pdf/pdf-structure-reader.ts';
 import { popplerAvailable } from '../../../services/parser/pdf/poppler-bbox.ts';
-import { extractDocxText } from '../../../services/parser/docx/docx-text-extractor.ts';
+import { readDocxStructure } from '../../../services/parser/docx/docx-structure-reader.ts';
 import { minimalPdf } from '../../support/minimal-pdf.ts';
 import { buildZip, minimalDocx } from '../../support/zip-builder.ts';
 
@@ -77,8 +77,8 @@ describe('readDocumentText', () => {
       { name: 'word/document.xml', data: new Uint8Array(4 * 1024 * 1024) },
     ]);
     expect(bomb.length).toBeLessThan(20_000);
-    await expect(extractDocxText(bomb, 'bomb.docx')).rejects.toMatchObject({ code: 'TH_ERR_ZIP_BOMB' });
-    await expect(extractDocxText(minimalDocx(['x'.repeat(2000)]), 'big.docx', { maxUncompressedBytes: 1000, maxRatio: 200, maxEntries: 10 }))
+    await expect(readDocxStructure(bomb, 'bomb.docx')).rejects.toMatchObject({ code: 'TH_ERR_ZIP_BOMB' });
+    await expect(readDocxStructure(minimalDocx(['x'.repeat(2000)]), 'big.docx', { maxUncompressedBytes: 1000, maxRatio: 200, maxEntries: 10 }))
       .rejects.toMatchObject({ code: 'TH_ERR_ZIP_BOMB' });
   });
 
