@@ -3,7 +3,7 @@ import { readDocxStructure } from '../../../../services/parser/docx/docx-structu
 import { buildZip, minimalDocx } from '../../../support/zip-builder.ts';
 import {
   bullet, docx, endnoteRef, footnoteRef, heading, image, p, paragraph, run, table,
-} from './docx-builder.ts';
+} from '../../../support/docx-builder.ts';
 import { expectWellFormedPage, viewPage } from './page-view.ts';
 
 async function read(bytes: Uint8Array) {

@@ -1,4 +1,4 @@
-import { buildZip } from '../../../support/zip-builder.ts';
+import { buildZip } from './zip-builder.ts';
 
 /**
  * Writes WordprocessingML in code, so the DOCX reader's tests need no binary fixtures. Covers

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { readDocxStructure } from '../../../../services/parser/docx/docx-structure-reader.ts';
+import { tableFacts } from '../../../../services/parser/tables/table-facts.ts';
+import type { TableBlock } from '../../../../services/parser/document-model.ts';
+import { docx, p, table } from '../../../support/docx-builder.ts';
+
+const ID = 'f'.repeat(64);
+
+async function factsOf(rows: Parameters<typeof table>[0]) {
+  const doc = await readDocxStructure(docx([p('Phụ lục 1'), table(rows)]), 't.docx');
+  const page = doc.pages[0]!;
+  const block = page.blocks.find((b): b is TableBlock => b.kind === 'table')!;
+  return tableFacts(ID, page, block);
+}
+
+describe('tableFacts', () => {
+  it('gives each number its row label, merged column header, year and parent row', async () => {
+    const facts = await factsOf([
+      [{ content: 'STT', vMerge: 'restart' }, { content: 'Chỉ tiêu', vMerge: 'restart' }, { content: 'Các đơn vị thuộc huyện', gridSpan: 2 }],
+      [{ vMerge: 'continue' }, { vMerge: 'continue' }, 'Năm 2015', 'Năm 2016'],
+      ['1', 'Số lượng văn bản chỉ đạo, điều hành', '13', '14'],
+      ['-', 'Văn bản của cấp ủy cùng cấp', '1', '1'],
+      ['-', 'Văn bản của cơ quan, đơn vị', '12', '13'],
+      ['2', 'Mức độ hài lòng chung', '95,4%', ''],
+    ]);
+    expect(facts.map((f) => [f.label, f.value, f.unit, f.period, f.table?.parentRowLabel ?? null])).toEqual([
+      ['Số lượng văn bản chỉ đạo, điều hành', 13, '', '2015', null],
+      ['Số lượng văn bản chỉ đạo, điều hành', 14, '', '2016', null],
+      ['Văn bản của cấp ủy cùng cấp', 1, '', '2015', 'Số lượng văn bản chỉ đạo, điều hành'],
+      ['Văn bản của cấp ủy cùng cấp', 1, '', '2016', 'Số lượng văn bản chỉ đạo, điều hành'],
+      ['Văn bản của cơ quan, đơn vị', 12, '', '2015', 'Số lượng văn bản chỉ đạo, điều hành'],
+      ['Văn bản của cơ quan, đơn vị', 13, '', '2016', 'Số lượng văn bản chỉ đạo, điều hành'],
+      ['Mức độ hài lòng chung', 95.4, '%', '2015', null],
+    ]);
+    expect(facts[0]!.table).toMatchObject({ row: 2, column: 2, columnHeader: 'Các đơn vị thuộc huyện › Năm 2015' });
+  });
+
+  it('quotes the row and keeps evidence spans inside the page text', async () => {
+    const doc = await readDocxStructure(docx([table([['Chỉ tiêu', 'Năm 2020'], ['Số hồ sơ tiếp nhận', '1.313']])]), 't.docx');
+    const page = doc.pages[0]!;
+    const [fact] = tableFacts(ID, page, page.blocks[0] as TableBlock);
+    expect(fact).toMatchObject({ kind: 'table-cell', value: 1313, label: 'Số hồ sơ tiếp nhận', evidence: { page: 1, quote: 'Số hồ sơ tiếp nhận | 1.313' } });
+    expect(page.text.slice(fact!.evidence.start, fact!.evidence.end)).toBe('Số hồ sơ tiếp nhận\t1.313');
+  });
+
+  it('makes no facts from a table without numbers, and stable ids across runs', async () => {
+    expect(await factsOf([['Nơi nhận', 'Ký tên'], ['UBND huyện', 'Nguyễn Văn A']])).toEqual([]);
+    const rows = [['Chỉ tiêu', '2019'], ['Hồ sơ', '5']];
+    expect((await factsOf(rows)).map((f) => f.id)).toEqual((await factsOf(rows)).map((f) => f.id));
+  });
+});
