@@ -1,0 +1,109 @@
+import { foldDiacritics, vietnameseKey } from '../metadata/vietnamese-text.ts';
+
+/**
+ * Text as the indicator matcher compares it: a list of words, each in two forms.
+ *
+ *   exact   lowercase NFC, canonical tone placement (`hoá` = `hóa`, `huỷ` = `hủy`),
+ *           abbreviations expanded (`tthc` → `thủ tục hành chính`), rewrites applied
+ *           (`hồ sơ thủ tục hành chính` → `hồ sơ`, `tỉ lệ` → `tỷ lệ`)
+ *   folded  the same word without diacritics (`hồ` → `ho`), for input typed without accents
+ *
+ * Punctuation separates words and is dropped (`phản ánh, kiến nghị` = `phản ánh kiến nghị`;
+ * `3, 4` = `3 4`); `%` is dropped too — callers read it for the rate cue before.
+ */
+export interface Words {
+  exact: string[];
+  folded: string[];
+  /** The word carries no diacritic in the input: only such a word may match by its folded form. */
+  plain: boolean[];
+}
+
+export interface TextRules {
+  abbreviations: Readonly<Record<string, string>>;
+  rewrites: readonly { from: string; to: string }[];
+}
+
+export function splitWords(text: string): string[] {
+  return vietnameseKey(text).split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w.length > 0);
+}
+
+export function toWords(text: string, rules: TextRules): Words {
+  let words = splitWords(text).flatMap((w) => {
+    const expanded = rules.abbreviations[w];
+    return expanded === undefined ? [w] : splitWords(expanded);
+  });
+  for (const rule of rules.rewrites) words = rewrite(words, splitWords(rule.from), splitWords(rule.to));
+  const folded = words.map(foldDiacritics);
+  return { exact: words, folded, plain: words.map((w, i) => w === folded[i]) };
+}
+
+function rewrite(words: string[], from: string[], to: string[]): string[] {
+  if (from.length === 0) return words;
+  const out: string[] = [];
+  for (let i = 0; i < words.length;) {
+    if (from.every((f, j) => words[i + j] === f)) {
+      out.push(...to);
+      i += from.length;
+    } else {
+      out.push(words[i] ?? '');
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** How a phrase matched: `exact` when every word matched with its diacritics. */
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  exact: boolean;
+  /** The words the phrase itself took (a gap's words are not among them). */
+  taken: number[];
+}
+
+/**
+ * Finds `segments` (word lists, in order, each separated by a gap of 0–`maxGap` words) in
+ * `words`. A segment word matches a text word that is equal, or — only when the text word is
+ * plain (typed without diacritics) — equal once the segment word is folded: `ho so` matches
+ * `hồ sơ`, `hộ số` does not. Exact occurrences are preferred over folded ones.
+ */
+export function findPhrase(words: Words, segments: readonly (readonly string[])[], maxGap: number): PhraseMatch | undefined {
+  let fallback: PhraseMatch | undefined;
+  for (let i = 0; i < words.exact.length; i += 1) {
+    const found = matchFrom(words, segments, 0, i, maxGap, true, []);
+    if (found) {
+      const match = { start: i, end: found.end, exact: found.exact, taken: found.taken };
+      if (match.exact) return match;
+      fallback ??= match;
+    }
+  }
+  return fallback;
+}
+
+function matchFrom(
+  words: Words, segments: readonly (readonly string[])[], s: number, at: number, maxGap: number, exact: boolean, taken: number[],
+): { end: number; exact: boolean; taken: number[] } | undefined {
+  const segment = segments[s];
+  if (!segment) return { end: at, exact, taken };
+  let allExact = exact;
+  for (let j = 0; j < segment.length; j += 1) {
+    const want = segment[j] ?? '';
+    const i = at + j;
+    const got = words.exact[i];
+    if (got === undefined) return undefined;
+    if (got === want) continue;
+    if (words.plain[i] && words.folded[i] === foldDiacritics(want)) {
+      allExact = false;
+      continue;
+    }
+    return undefined;
+  }
+  const next = at + segment.length;
+  const took = [...taken, ...segment.map((_, j) => at + j)];
+  if (s + 1 >= segments.length) return { end: next, exact: allExact, taken: took };
+  for (let gap = 0; gap <= maxGap; gap += 1) {
+    const found = matchFrom(words, segments, s + 1, next + gap, maxGap, allExact, took);
+    if (found) return found;
+  }
+  return undefined;
+}
