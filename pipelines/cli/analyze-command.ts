@@ -4,6 +4,10 @@ import { tonghopError } from '../../infra/errors/error-catalog.ts';
 import { isTonghopError } from '../../infra/errors/tonghop-error.ts';
 import { checkUpload } from '../../services/ingest/upload-check.ts';
 import { readDocument } from '../../services/parser/document-reader.ts';
+import { extractFacts } from '../../services/parser/fact-extractor.ts';
+import { detectReportMetadata } from '../../services/parser/metadata/index.ts';
+import { sha256Hex } from '../../infra/store/object-key.ts';
+import type { Fact } from '../../schemas/fact/v1.ts';
 import { cliContext } from './cli-context.ts';
 
 /**
@@ -15,13 +19,14 @@ import { cliContext } from './cli-context.ts';
  */
 export interface AnalyzedReport {
   source: string;
+  reportId: string;
   unit: { name: string; level: string; code?: string } | null;
-  period: string | null;
+  period: { value: string; label: string } | null;
   pages: number;
-  characters: number;
   engine: string;
-  facts: unknown[];
+  facts: Fact[];
   flags: unknown[];
+  warnings: { vi: string; en: string }[];
 }
 
 export interface AnalyzeError {
@@ -43,10 +48,15 @@ export async function analyzeCommand(files: string[], opts: { json?: boolean }):
         throw tonghopError('TH_ERR_FILE_NOT_FOUND', [source], err);
       }
       const accepted = checkUpload(bytes, basename(source), config.maxUploadBytes);
-      const text = await readDocument(bytes, accepted.mediaType, basename(source));
+      const doc = await readDocument(bytes, accepted.mediaType, basename(source));
+      const reportId = sha256Hex(bytes);
+      const meta = detectReportMetadata(doc.pages);
       reports.push({
-        source, unit: null, period: null, pages: text.pages.length,
-        characters: text.pages.reduce((n, p) => n + p.text.length, 0), engine: text.engine, facts: [], flags: [],
+        source, reportId,
+        unit: meta.unit ? { name: meta.unit.name, level: meta.unit.level } : null,
+        period: meta.period ? { value: meta.period.value, label: meta.period.label } : null,
+        pages: doc.pages.length, engine: doc.engine, facts: extractFacts(reportId, doc), flags: [],
+        warnings: [...doc.warnings, ...meta.warnings.map(({ vi, en }) => ({ vi, en }))],
       });
     } catch (err) {
       if (!isTonghopError(err)) throw err;
@@ -58,7 +68,8 @@ export async function analyzeCommand(files: string[], opts: { json?: boolean }):
     process.stdout.write(`${JSON.stringify({ reports, errors })}\n`);
   } else {
     for (const r of reports) {
-      process.stdout.write(`✓ ${r.source}: ${r.pages} trang/pages, ${r.characters} ký tự/characters (${r.engine}), `
+      const unit = r.unit ? `${r.unit.name} (${r.unit.level})` : 'đơn vị chưa rõ / unit unknown';
+      process.stdout.write(`✓ ${r.source}: ${unit}, kỳ/period ${r.period?.value ?? '?'}, ${r.pages} trang/pages (${r.engine}), `
         + `${r.facts.length} số liệu/facts, ${r.flags.length} cảnh báo/flags\n`);
     }
   }

@@ -27,6 +27,9 @@ export const ReportRecordV1 = z.object({
   characters: z.number().int().nullable(),
   text_key: z.string().nullable(),
   fact_count: z.number().int(),
+  detected_unit: z.string().nullable(),
+  detected_level: z.enum(['province', 'district', 'commune']).nullable(),
+  detected_period: z.string().nullable(),
   updated_at: z.string(),
 });
 export type ReportRecord = z.infer<typeof ReportRecordV1>;

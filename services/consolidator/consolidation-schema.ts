@@ -7,7 +7,7 @@ import type { SqlDatabase } from '../../infra/db/sql-database.ts';
  *   facts   — one row per extracted fact, with provenance (page, span, quote)
  *   flags   — data-quality flags with their raised/resolved lifecycle
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const DDL = [
   `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`,
@@ -37,12 +37,25 @@ const DDL = [
      raised_at TIMESTAMP NOT NULL, resolved_at TIMESTAMP)`,
 ];
 
+/** Migrations from version n − 1 to n, applied in order to an older database file. */
+const MIGRATIONS: Record<number, string[]> = {
+  2: [
+    `ALTER TABLE reports ADD COLUMN IF NOT EXISTS detected_unit VARCHAR`,
+    `ALTER TABLE reports ADD COLUMN IF NOT EXISTS detected_level VARCHAR`,
+    `ALTER TABLE reports ADD COLUMN IF NOT EXISTS detected_period VARCHAR`,
+  ],
+};
+
 export async function ensureConsolidationSchema(db: SqlDatabase): Promise<void> {
   await db.transaction(async (tx) => {
     for (const statement of DDL) await tx.run(statement);
-    const rows = await tx.all<{ version: number }>('SELECT max(version) AS version FROM schema_version');
-    const current = rows[0]?.version ?? null;
-    if (current === null) await tx.run('INSERT INTO schema_version VALUES ($1, now())', [SCHEMA_VERSION]);
-    else if (current > SCHEMA_VERSION) throw new Error(`database schema version ${current} is newer than this tonghop (${SCHEMA_VERSION})`);
+    const rows = await tx.all<{ version: number | null }>('SELECT max(version) AS version FROM schema_version');
+    const current = rows[0]?.version ?? 0;
+    if (current > SCHEMA_VERSION) throw new Error(`database schema version ${current} is newer than this tonghop (${SCHEMA_VERSION})`);
+    // A new database gets version 1's tables from DDL and then every migration, like an old one.
+    for (let version = Math.max(current, 1) + 1; version <= SCHEMA_VERSION; version++) {
+      for (const statement of MIGRATIONS[version] ?? []) await tx.run(statement);
+    }
+    if (current < SCHEMA_VERSION) await tx.run('INSERT INTO schema_version VALUES ($1, now())', [SCHEMA_VERSION]);
   });
 }

@@ -8,10 +8,13 @@ import { isTonghopError } from '../../infra/errors/tonghop-error.ts';
 import { forReport, type Logger } from '../../infra/log/logger.ts';
 import type { StructuredDocument } from './document-model.ts';
 import { readDocument, type DocumentReader } from './document-reader.ts';
+import { extractFacts } from './fact-extractor.ts';
+import { detectReportMetadata, metadataWarnings, toDetected } from './metadata/index.ts';
 
 /**
  * Parser: `report.submitted` → the document read into pages of paragraphs and tables,
- * stored at `parsed/<reportId>/document.json` → `report.parsed`. A document that cannot
+ * stored at `parsed/<reportId>/document.json` → its facts as `facts.extracted` (in
+ * chunks of `factsPerChunk`) → `report.parsed` with the detected unit and period. A document that cannot
  * be read (corrupt, encrypted, no text layer, zip bomb) is answered with
  * `report.failed` (stage `parser`) — the bus is not asked to retry what cannot
  * succeed. Faults that may pass (store unavailable) are thrown, so the bus retries and
@@ -25,6 +28,8 @@ export interface ParserDeps {
   readers?: Partial<Record<MediaType, DocumentReader>>;
   /** Fewer visible characters than this per page on average means a scan; default 20. */
   minCharsPerPage?: number;
+  /** Facts per `facts.extracted` event; default 500. */
+  factsPerChunk?: number;
 }
 
 export interface ParserService {
@@ -56,11 +61,24 @@ export function createParserService(deps: ParserDeps): ParserService {
     const record = StructuredDocumentRecordV1.parse({ reportId, mediaType, engine: doc.engine, warnings: doc.warnings, pages: doc.pages });
     await deps.store.put(textKey, new TextEncoder().encode(JSON.stringify(record)), { contentType: 'application/json' });
     const characters = doc.pages.reduce((n, p) => n + p.text.length, 0);
+    const facts = extractFacts(reportId, doc);
+    const metadata = detectReportMetadata(doc.pages);
+    const perChunk = deps.factsPerChunk ?? 500;
+    const chunks = Math.max(1, Math.ceil(facts.length / perChunk));
+    for (let index = 0; index < chunks; index++) {
+      await deps.bus.publish(createEvent({
+        type: 'facts.extracted', source: SOURCE, subject: unit, id: `${reportId}:facts:${index}`,
+        data: { reportId, chunk: { index, count: chunks }, facts: facts.slice(index * perChunk, (index + 1) * perChunk) },
+      }));
+    }
     await deps.bus.publish(createEvent({
       type: 'report.parsed', source: SOURCE, subject: unit, id: `${reportId}:parsed`,
-      data: { reportId, objectKey, textKey, pages: doc.pages.length, characters, detected: {}, factCount: 0, warnings: doc.warnings },
+      data: {
+        reportId, objectKey, textKey, pages: doc.pages.length, characters, detected: toDetected(metadata),
+        factCount: facts.length, warnings: [...doc.warnings, ...metadataWarnings(metadata)],
+      },
     }));
-    log.info({ pages: doc.pages.length, characters, engine: doc.engine, ms: Math.round(performance.now() - started) }, 'report parsed');
+    log.info({ pages: doc.pages.length, characters, facts: facts.length, engine: doc.engine, ms: Math.round(performance.now() - started) }, 'report parsed');
   }
 
   return { onSubmitted };

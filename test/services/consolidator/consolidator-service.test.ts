@@ -68,6 +68,31 @@ describe('consolidator service (DuckDB)', () => {
     expect(await getReport(db, ID)).toMatchObject({ status: 'parsed', pages: 17, file_name: 'bao-cao.pdf', claimed_period: '2016' });
   });
 
+  it('migrates a version-1 database file in place, keeping its rows', async () => {
+    const old = await openDuckDb({ path: ':memory:' });
+    await old.run(`CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`);
+    await old.run(`INSERT INTO schema_version VALUES (1, now())`);
+    await old.run(`CREATE TABLE reports (report_id VARCHAR PRIMARY KEY, status VARCHAR NOT NULL, stage VARCHAR, error_code VARCHAR,
+      reason_vi VARCHAR, reason_en VARCHAR, object_key VARCHAR, file_name VARCHAR, media_type VARCHAR, bytes BIGINT,
+      submitted_by VARCHAR, submitted_at TIMESTAMP, claimed_unit VARCHAR NOT NULL, claimed_period VARCHAR NOT NULL,
+      pages INTEGER, characters INTEGER, text_key VARCHAR, fact_count INTEGER NOT NULL DEFAULT 0, updated_at TIMESTAMP NOT NULL)`);
+    await old.run(`INSERT INTO reports (report_id, status, claimed_unit, claimed_period, updated_at) VALUES ($1, 'failed', '79', '2016', now())`, [ID]);
+    const migrated = createConsolidatorService({ db: old, log: capturingLogger().log });
+    await migrated.init();
+    expect(await getReport(old, ID)).toMatchObject({ status: 'failed', detected_unit: null, detected_period: null });
+    expect(await old.all('SELECT max(version) AS v FROM schema_version')).toEqual([{ v: 2 }]);
+    await old.close();
+  });
+
+  it('stores the detected unit and period, and counts facts that arrived before the report', async () => {
+    await consolidator.onFactsExtracted(facts([7, 8]));
+    await consolidator.onParsed(createEvent({
+      type: 'report.parsed', source: 'test', subject: '79',
+      data: { ...parsed().data, detected: { unit: { name: 'Sóc Trăng', level: 'province' }, period: '2016' } },
+    }));
+    expect(await getReport(db, ID)).toMatchObject({ status: 'parsed', fact_count: 2, detected_unit: 'Sóc Trăng', detected_level: 'province', detected_period: '2016' });
+  });
+
   it('records a failure with its stage, code and bilingual reason', async () => {
     await consolidator.onSubmitted(submitted());
     await consolidator.onFailed(createEvent({
