@@ -44,6 +44,8 @@ export const FactV1 = z.object({
   total: z.number().optional(),
   parts: z.array(FactPart).optional(),
   names: z.array(z.string()).optional(),
+  /** breakdown: the words that introduced the parts (`trong đó`, `gồm`, `cụ thể`, `(`); `trong đó` parts may not cover the total. */
+  cue: z.string().optional(),
   table: TableCellRef.optional(),
   unit: z.string(),
   qualifier: Qualifier.optional(),

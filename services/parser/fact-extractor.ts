@@ -1,6 +1,7 @@
 import type { Fact } from '../../schemas/fact/v1.ts';
 import type { StructuredDocument } from './document-model.ts';
 import { tableFacts } from './tables/table-facts.ts';
+import { statementFacts } from './statements/statement-facts.ts';
 import { matchIndicator } from './indicators/index.ts';
 
 /**
@@ -10,7 +11,7 @@ import { matchIndicator } from './indicators/index.ts';
  */
 export type BlockFactExtractor = (reportId: string, doc: StructuredDocument) => Fact[];
 
-export function extractFacts(reportId: string, doc: StructuredDocument, extractors: BlockFactExtractor[] = [extractTableFacts]): Fact[] {
+export function extractFacts(reportId: string, doc: StructuredDocument, extractors: BlockFactExtractor[] = [statementFacts, extractTableFacts]): Fact[] {
   const facts = extractors.flatMap((extract) => extract(reportId, doc));
   facts.sort((a, b) => a.evidence.page - b.evidence.page || a.evidence.start - b.evidence.start);
   return facts.map(withIndicator);

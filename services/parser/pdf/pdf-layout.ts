@@ -2,125 +2,136 @@ import { normalizeText } from '../page-text.ts';
 import type { Block, DocumentPage, TableRow } from '../document-model.ts';
 import type { BboxBlock, BboxPage, Box } from './poppler-bbox.ts';
 import { lineText } from './line-text.ts';
-import { findFurniture } from './running-furniture.ts';
-import { buildGrid } from './table-grid.ts';
+import { joinLines } from './line-join.ts';
+import { findFurniture, type FurnitureCandidate } from './running-furniture.ts';
+import { buildTextLines } from './text-lines.ts';
+import { detectTables, newTableContext, type DetectedTable } from './table-detector.ts';
+import type { GridCell } from './table-grid.ts';
 
 /**
  * Lays out positioned PDF text as the document model: paragraphs in reading order,
  * tables as rows of cells, page furniture dropped.
  *
- * - Blocks (poppler's paragraphs) are grouped into bands of vertically overlapping
- *   blocks. A band of two or more side-by-side blocks is a table row; consecutive rows
- *   are one table, and a lone full-width block squeezed between two rows (a section row)
- *   belongs to it. Everything else is a paragraph, top to bottom (the reports here are
- *   single-column).
- * - A paragraph's lines are joined with a space, except after a line ending in `-`
- *   that the next line continues without a space (`18/KH-` + `UBND` → `18/KH-UBND`).
- * - A paragraph is a heading when it is one short line opening with a section number
- *   (`I.`, `2.`, `1.2.`, `a)`) or written in capitals.
+ * - Furniture (page numbers, running headers) is found on poppler's blocks first and
+ *   left out of everything else. A bare number that shares its height with other text
+ *   is a table value, not a page number, and is never furniture.
+ * - Tables are rebuilt from word geometry (`table-detector.ts`); the lines they use are
+ *   taken out of poppler's blocks.
+ * - What is left of each block is prose: each run of its remaining lines is a paragraph,
+ *   top to bottom, then left to right (the reports here are single-column). Lines are
+ *   joined as `line-join.ts` says (`18/KH-` + `UBND` → `18/KH-UBND`).
+ * - A paragraph is a heading when it is one or two short lines opening with a section
+ *   number (`I.`, `2.`, `1.2.`, `a)`) or written in capitals.
  * - The last paragraph of a page `continues` when it does not end a sentence and the
  *   next page opens with running text.
  */
 interface Laid extends Box {
   text: string;
   lineCount: number;
-  lineHeight: number;
 }
 
-type Region = { kind: 'paragraph'; block: Laid } | { kind: 'table'; rows: Laid[][] };
+type Item = ({ kind: 'paragraph' } & Laid) | ({ kind: 'table' } & DetectedTable);
 
 export function layoutPdfPages(pages: BboxPage[]): DocumentPage[] {
-  const laidPages = pages.map((p) => p.blocks.map(layBlock).filter((b) => b.text.trim() !== ''));
-  const furniture = findFurniture(
-    laidPages.flatMap((blocks, p) => blocks.map((b, i) => ({ ...b, key: `${p}:${i}`, page: p, pageHeight: pages[p]!.height }))),
-    pages.length,
-  );
-  const regionsPerPage = laidPages.map((blocks, p) => toRegions(blocks.filter((_, i) => !furniture.has(`${p}:${i}`))));
+  const furniture = findFurniture(furnitureCandidates(pages), pages.length);
+  const tableContext = newTableContext();
   let index = 0;
-  return regionsPerPage.map((regions, p) => {
-    let text = '';
+  return pages.map((page, p): DocumentPage => {
+    const skip = (b: number) => furniture.has(`${p}:${b}`);
+    const tables = detectTables(buildTextLines(page.blocks, skip), tableContext);
+    const used = new Set<string>();
+    for (const t of tables) for (const l of t.lines) for (const r of l.sources) used.add(`${r.block}:${r.line}`);
+    const items: Item[] = tables.map((t) => ({ kind: 'table', ...t }));
+    page.blocks.forEach((block, b) => {
+      if (skip(b)) return;
+      for (const laid of layProse(block, (l) => used.has(`${b}:${l}`))) items.push({ kind: 'paragraph', ...laid });
+    });
+    items.sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin);
+    const last = items[items.length - 1];
+    tableContext.carried = last?.kind === 'table' ? { columns: last.columns, height: last.lines[0]!.height } : undefined;
+    const out = { text: '' };
     const blocks: Block[] = [];
-    for (const region of regions) {
-      const start = text.length;
-      if (region.kind === 'paragraph') {
-        text += `${region.block.text}\n`;
-        blocks.push({ kind: 'paragraph', index: index++, start, end: start + region.block.text.length, ...(isHeading(region.block) ? { heading: true } : {}) });
-        continue;
+    for (const item of items) {
+      const start = out.text.length;
+      if (item.kind === 'paragraph') {
+        out.text += `${item.text}\n`;
+        blocks.push({ kind: 'paragraph', index: index++, start, end: start + item.text.length, ...(isHeading(item) ? { heading: true } : {}) });
+      } else {
+        const rows = writeTable(item.rows, out);
+        blocks.push({ kind: 'table', index: index++, start, end: out.text.length - 1, rows });
       }
-      const rows: TableRow[] = [];
-      for (const row of buildGrid(region.rows)) {
-        const cells: TableRow['cells'] = [];
-        row.forEach((cell, i) => {
-          if (i > 0) text += '\t';
-          const cellStart = text.length;
-          text += cell.item?.text ?? '';
-          cells.push({ start: cellStart, end: text.length, ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}) });
-        });
-        text += '\n';
-        rows.push({ cells });
-      }
-      blocks.push({ kind: 'table', index: index++, start, end: text.length - 1, rows });
     }
-    return { page: p + 1, text, blocks };
+    return { page: p + 1, text: out.text, blocks };
   }).map((page, p, all) => markContinuation(page, all[p + 1]));
 }
 
-function layBlock(block: BboxBlock): Laid {
-  const lines = block.lines.map((l) => normalizeText(lineText(l)).trim()).filter((l) => l !== '');
-  let text = '';
-  for (const line of lines) {
-    if (text === '') text = line;
-    else if (/[^\s-]-$/.test(text) && /^[\p{Lu}\d]/u.test(line)) text += line;
-    else text += ` ${line}`;
+/** Appends a table to the page text, one line per row, cells separated by tabs. */
+function writeTable(grid: GridCell[][], out: { text: string }): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const row of grid) {
+    const cells = row.map((cell, i) => {
+      if (i > 0) out.text += '\t';
+      const start = out.text.length;
+      out.text += cell.text;
+      return { start, end: out.text.length, ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}) };
+    });
+    out.text += '\n';
+    rows.push({ cells });
   }
-  const lineHeight = block.lines.length > 0 ? (block.yMax - block.yMin) / block.lines.length : 0;
-  return { xMin: block.xMin, yMin: block.yMin, xMax: block.xMax, yMax: block.yMax, text: text.replace(/\s+/g, ' '), lineCount: lines.length, lineHeight };
+  return rows;
 }
 
-/** Groups blocks into bands of vertical overlap, then bands into paragraphs and tables. */
-function toRegions(blocks: Laid[]): Region[] {
-  const sorted = [...blocks].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin);
-  const bands: { yMin: number; yMax: number; items: Laid[] }[] = [];
-  for (const b of sorted) {
-    const band = bands[bands.length - 1];
-    const minHeight = Math.min(b.lineHeight || b.yMax - b.yMin, band ? band.yMax - band.yMin : Infinity);
-    if (band && b.yMin < band.yMax - 0.3 * minHeight) {
-      band.items.push(b);
-      band.yMax = Math.max(band.yMax, b.yMax);
-    } else {
-      bands.push({ yMin: b.yMin, yMax: b.yMax, items: [b] });
-    }
-  }
-  const isRow = (band: { items: Laid[] }) => band.items.length >= 2 && sideBySide(band.items);
-  const regions: Region[] = [];
-  for (let i = 0; i < bands.length; i++) {
-    const band = bands[i]!;
-    if (isRow(band)) {
-      const rows: Laid[][] = [band.items];
-      while (i + 1 < bands.length) {
-        const next = bands[i + 1]!;
-        if (isRow(next)) { rows.push(next.items); i++; continue; }
-        const after = bands[i + 2];
-        const prevBottom = bands[i]!.yMax;
-        const gapLimit = 1.5 * (next.items[0]!.lineHeight || 14);
-        if (after && isRow(after) && next.yMin - prevBottom < gapLimit && after.yMin - next.yMax < gapLimit) {
-          rows.push(next.items);
-          i++;
-          continue;
-        }
-        break;
-      }
-      regions.push({ kind: 'table', rows: rows.map((r) => [...r].sort((a, b) => a.xMin - b.xMin)) });
-    } else {
-      for (const item of [...band.items].sort((a, b) => a.yMin - b.yMin)) regions.push({ kind: 'paragraph', block: item });
-    }
-  }
-  return regions;
+function furnitureCandidates(pages: BboxPage[]): (FurnitureCandidate & { key: string })[] {
+  return pages.flatMap((page, p) => page.blocks.flatMap((block, b) => {
+    // Only the top and bottom tenths of a page can hold furniture (`isInMargin`).
+    if (block.yMax >= page.height * 0.1 && block.yMin <= page.height * 0.9) return [];
+    const laid = layLines(block, block.lines.map((_, i) => i));
+    if (!laid || (/^\d+$/.test(laid.text) && sharesHeight(block, page.blocks))) return [];
+    return [{ ...laid, key: `${p}:${b}`, page: p, pageHeight: page.height }];
+  }));
 }
 
-function sideBySide(items: Laid[]): boolean {
-  const byX = [...items].sort((a, b) => a.xMin - b.xMin);
-  return byX.every((b, i) => i === 0 || b.xMin >= byX[i - 1]!.xMax - 1);
+function sharesHeight(block: BboxBlock, all: BboxBlock[]): boolean {
+  const h = block.yMax - block.yMin;
+  return all.some((o) => o !== block && Math.min(o.yMax, block.yMax) - Math.max(o.yMin, block.yMin) > 0.5 * h);
+}
+
+/** The block's lines not used by a table, as paragraphs: one per run of consecutive lines. */
+function layProse(block: BboxBlock, used: (line: number) => boolean): Laid[] {
+  const out: Laid[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    const laid = layLines(block, run);
+    if (laid) out.push(laid);
+    run = [];
+  };
+  block.lines.forEach((_, l) => {
+    if (used(l)) flush();
+    else run.push(l);
+  });
+  flush();
+  return out;
+}
+
+function layLines(block: BboxBlock, indices: number[]): Laid | undefined {
+  const lines: string[] = [];
+  let xMin = Infinity;
+  let yMin = Infinity;
+  let xMax = -Infinity;
+  let yMax = -Infinity;
+  for (const i of indices) {
+    const line = block.lines[i]!;
+    const t = normalizeText(lineText(line)).trim();
+    if (t === '') continue;
+    lines.push(t);
+    xMin = Math.min(xMin, line.xMin);
+    yMin = Math.min(yMin, line.yMin);
+    xMax = Math.max(xMax, line.xMax);
+    yMax = Math.max(yMax, line.yMax);
+  }
+  const text = joinLines(lines);
+  if (text.trim() === '') return undefined;
+  return { xMin, yMin, xMax, yMax, text, lineCount: lines.length };
 }
 
 const SECTION_NUMBER = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|Phần thứ|PHẦN THỨ|Phụ lục|PHỤ LỤC|Chương|CHƯƠNG)\s/u;

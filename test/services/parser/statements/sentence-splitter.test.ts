@@ -33,6 +33,12 @@ describe('splitSentences', () => {
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Câu một.', 'Câu hai?']);
   });
 
+  it('does not end a sentence at an ellipsis inside a list', () => {
+    expect(sentences('tiết kiệm kinh phí công tác phí,... 606 triệu đồng; mua sắm 122 triệu đồng. Hết… Sau đó')).toEqual([
+      'tiết kiệm kinh phí công tác phí,... 606 triệu đồng; mua sắm 122 triệu đồng.', 'Hết…', 'Sau đó',
+    ]);
+  });
+
   it('does not split before a lower-case continuation', () => {
     expect(sentences('Tăng 6,5% so với năm 2018. và tiếp tục')).toEqual(['Tăng 6,5% so với năm 2018. và tiếp tục']);
   });

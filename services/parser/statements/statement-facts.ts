@@ -1,0 +1,281 @@
+import type { Fact } from '../../../schemas/fact/v1.ts';
+import type { StructuredDocument } from '../document-model.ts';
+import { tokenizeNumbers, type NumericToken } from '../numbers/index.ts';
+import { factId } from '../fact-id.ts';
+import { paragraphStream, type StreamParagraph } from './paragraph-stream.ts';
+import { splitSentences, type SentenceSpan } from './sentence-splitter.ts';
+import { readUnitNoun } from './unit-noun.ts';
+
+/**
+ * Running text → facts, sentence by sentence. Each paragraph is tokenized once
+ * (services/parser/numbers/) and split into sentences; dates, document numbers, years,
+ * levels and the like are never read as quantities. In each sentence, in this order:
+ *
+ *   ratio / coverage  `a/b` + noun (`18/18 xã` → coverage when the noun is a unit or body),
+ *                     with the reported rate when a percent follows shortly (`… đạt tỷ lệ 89,39%`)
+ *   share             ≥ 2 percents listed with labels (`Đại học 66,06%, cao đẳng 2,75%`),
+ *                     of the last count stated before them (this sentence or the one before)
+ *   change            a percent after `tăng`/`giảm` (`tăng 6,5% so với năm 2018`)
+ *   rate              any other percent; numerator = the count right before it in the clause,
+ *                     denominator = an earlier count of the same noun, here or in the
+ *                     sentence before, not smaller than the numerator
+ *                     (`đã giải quyết 14.322 hồ sơ. Trong đó, đúng hạn 14.283 hồ sơ, đạt tỷ lệ 98,03%`)
+ *   breakdown         a count or amount followed by `(`, `trong đó`, `gồm`, `cụ thể` or `:`
+ *                     and then ≥ 2 counts of the same kind (`38 văn bản (gồm 10 nghị quyết, 28 quyết định)`)
+ *   enumeration       a count followed by `:` and ≥ 2 names (`05 xã: A; B; C; D; E`)
+ *   count, money      every quantity with a noun, every amount of money (in VND)
+ * Evidence is the sentence: its page, its span in that page's text, and its text.
+ */
+const COVERAGE_NOUN = /^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|đơn vị|cơ quan|sở|ban|ngành|phòng|trường|trạm|thôn|bản|tổ dân phố|bộ phận|địa phương|UBND|Ủy ban nhân dân)/iu;
+const RATE_CUE = /(?:đạt|tỷ lệ|tỉ lệ|chiếm|bằng)\s*(?:tỷ lệ|tỉ lệ|là)?\s*:?\s*$/iu;
+const SUPERSCRIPTS = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u;
+const CHANGE_CUE = /(?:tăng|giảm|nâng|hạ)(?:\s+(?:thêm|lên|xuống|được|hơn))?\s*$/iu;
+const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|,?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:)/iu;
+
+type Quantity = NumericToken & { value: number };
+
+interface SentenceContext {
+  tokens: NumericToken[];
+  span: SentenceSpan;
+}
+
+export function statementFacts(reportId: string, doc: StructuredDocument): Fact[] {
+  const facts: Fact[] = [];
+  for (const para of paragraphStream(doc)) {
+    const tokens = tokenizeNumbers(para.text);
+    let previous: SentenceContext | undefined;
+    for (const sentence of splitSentences(para.text)) {
+      const own = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+      facts.push(...new SentenceReader(reportId, para, sentence, own, previous).read());
+      previous = { tokens: own, span: sentence };
+    }
+  }
+  return facts;
+}
+
+class SentenceReader {
+  private readonly consumed = new Set<NumericToken>();
+  private readonly facts: Fact[] = [];
+  private readonly evidence: Fact['evidence'];
+
+  constructor(
+    private readonly reportId: string,
+    private readonly para: StreamParagraph,
+    private readonly sentence: SentenceSpan,
+    private readonly tokens: NumericToken[],
+    private readonly previous: SentenceContext | undefined,
+  ) {
+    const first = para.locate(sentence.start);
+    const last = para.locate(sentence.end - 1);
+    const pageText = para.page.page === first.page ? para.page.text : '';
+    const end = last.page === first.page ? last.offset + 1 : Math.max(first.offset, pageText.indexOf('\n', first.offset));
+    this.evidence = { reportId, page: first.page, start: first.offset, end, quote: para.text.slice(sentence.start, sentence.end) };
+  }
+
+  read(): Fact[] {
+    this.ratios();
+    this.changes();
+    this.shares();
+    this.rates();
+    this.breakdowns();
+    this.breakdownOfPreviousTotal();
+    this.countsAndMoney();
+    return this.facts;
+  }
+
+  private push(kind: Fact['kind'], token: NumericToken, fields: Omit<Fact, 'id' | 'reportId' | 'kind' | 'evidence'>, evidence = this.evidence): void {
+    this.facts.push({
+      id: factId(this.reportId, evidence.page, evidence.start, evidence.end, kind, String(token.start)),
+      reportId: this.reportId, kind, ...fields,
+      ...(token.qualifier && !fields.qualifier ? { qualifier: token.qualifier } : {}),
+      evidence,
+    });
+  }
+
+  private nounAfter(t: NumericToken): string | undefined {
+    const marks = SUPERSCRIPTS.exec(this.para.text.slice(t.end))?.[0].length ?? 0;
+    return readUnitNoun(this.para.text, t.end + marks)?.noun;
+  }
+
+  /** Where the words before a token end: before its qualifier when the qualifier comes first. */
+  private headEnd(t: NumericToken): number {
+    return Math.min(t.start, t.qualifierSpan?.start ?? t.start);
+  }
+
+  /** Up to five whole words before the token (and its qualifier), back to the clause start. */
+  private labelBefore(t: NumericToken, sentence: SentenceSpan = this.sentence): string {
+    const from = Math.max(sentence.start, t.start - 80);
+    const head = this.para.text.slice(from, this.headEnd(t));
+    const clause = head.split(/[,;:().!?\d]/u).at(-1) ?? '';
+    const words = clause.trim().split(/\s+/u).filter(Boolean);
+    // A window that starts inside a word would show half of it.
+    if (from > sentence.start && words.length > 0 && clause === head && !/\s/.test(this.para.text[from - 1] ?? ' ')) words.shift();
+    return words.slice(-5).join(' ');
+  }
+
+  private label(t: NumericToken, noun: string | undefined): string {
+    return [this.labelBefore(t), noun].filter(Boolean).join(' ').trim() || (noun ?? '');
+  }
+
+  private quantities(): Quantity[] {
+    return this.tokens.filter((t): t is Quantity => t.kind === 'quantity' && t.value !== undefined);
+  }
+
+  private ratios(): void {
+    for (const r of this.tokens.filter((t) => t.kind === 'ratio' && t.numerator !== undefined && t.denominator !== undefined)) {
+      const noun = this.nounAfter(r);
+      // The rate reported with the ratio: the next number in the sentence, if it is a percent
+      // close by or introduced as one (`13/29⁵ đơn vị … theo đúng vị trí việc làm, đạt tỷ lệ 41,93%`).
+      const next = this.tokens.find((t) => t.start >= r.end && t.kind !== 'footnote');
+      const cued = next !== undefined && RATE_CUE.test(this.para.text.slice(r.end, next.start));
+      const rate = next?.kind === 'percent' && (next.start - r.end < 70 || cued) ? next : undefined;
+      if (rate) this.consumed.add(rate);
+      this.push(noun && COVERAGE_NOUN.test(noun) ? 'coverage' : 'ratio', r, {
+        label: this.label(r, noun), numerator: r.numerator, denominator: r.denominator,
+        ...(rate?.value !== undefined ? { rate: rate.value } : {}), unit: noun ?? '',
+      });
+    }
+  }
+
+  private shares(): void {
+    const percents = this.tokens.filter((t) => t.kind === 'percent' && !this.consumed.has(t));
+    let run: NumericToken[] = [];
+    const flush = () => {
+      if (run.length >= 2) {
+        const base = this.baseBefore(run[0]!);
+        let labelStart = run[0]!.start;
+        run.forEach((p, i) => {
+          const from = i === 0 ? Math.max(this.sentence.start, p.start - 60) : run[i - 1]!.end;
+          const label = this.para.text.slice(from, p.start).split(/[,;:]/u).at(-1)!.replace(/\b(?:đạt|chiếm|là)\s*$/iu, '').trim();
+          labelStart = Math.min(labelStart, from);
+          this.consumed.add(p);
+          this.push('share', p, { label, rate: p.value!, unit: '%', ...(base ? { total: base.value } : {}) });
+        });
+      }
+      run = [];
+    };
+    // In a share list each label comes before its percent, which is followed by a separator:
+    // `Đại học 66,06%, cao đẳng 2,75% …`, unlike `100% cán bộ …, 99,94% viên chức …`.
+    const closesItem = (p: NumericToken) => /^\s*(?:[,;.)]|và\s|$)/u.test(this.para.text.slice(p.end, this.sentence.end));
+    for (const p of percents) {
+      const prev = run.at(-1);
+      const between = prev ? this.para.text.slice(prev.end, p.start) : '';
+      if (!closesItem(p) || (prev && !(between.length < 60 && /[,;]/.test(between) && !/\d/.test(between)))) flush();
+      if (closesItem(p)) run.push(p);
+    }
+    flush();
+  }
+
+  /** The last count stated before `t`: in this sentence, else in the previous one. */
+  private baseBefore(t: NumericToken): Quantity | undefined {
+    const here = this.quantities().filter((q) => q.end <= t.start).at(-1);
+    const before = this.previous?.tokens.filter((q): q is Quantity => q.kind === 'quantity' && q.value !== undefined).at(-1);
+    return here ?? before;
+  }
+
+  private changes(): void {
+    for (const p of this.tokens.filter((t) => t.kind === 'percent' && !this.consumed.has(t) && t.value !== undefined)) {
+      const head = this.para.text.slice(Math.max(this.sentence.start, p.start - 30), this.headEnd(p));
+      if (!CHANGE_CUE.test(head)) continue;
+      this.consumed.add(p);
+      this.push('change', p, { label: this.labelBefore(p), value: p.value!, unit: '%' });
+    }
+  }
+
+  private rates(): void {
+    for (const p of this.tokens.filter((t) => t.kind === 'percent' && !this.consumed.has(t) && t.value !== undefined)) {
+      const numerator = this.quantities().filter((q) => q.end <= p.start && !/[.;]/.test(this.para.text.slice(q.end, p.start))).at(-1);
+      const noun = numerator ? this.nounAfter(numerator) : undefined;
+      const denominator = numerator && noun ? this.sameNounBefore(numerator, noun) : undefined;
+      // `Có 99,9% hồ sơ được tiếp nhận …`: the percent names what it is a share of after it.
+      const before = this.labelBefore(p);
+      const label = numerator ? before || this.label(numerator, noun) : before.split(' ').length >= 3 ? before : this.label(p, this.nounAfter(p));
+      this.push('rate', p, {
+        label, rate: p.value!, unit: noun ?? '%',
+        ...(numerator && noun ? { numerator: numerator.value } : {}),
+        ...(denominator ? { denominator: denominator.value } : {}),
+      });
+    }
+  }
+
+  /** An earlier count of the same noun, not smaller than `q`: nearest first, this sentence then the previous. */
+  private sameNounBefore(q: Quantity, noun: string): Quantity | undefined {
+    const candidates = [
+      ...this.quantities().filter((c) => c.end <= q.start).reverse(),
+      ...(this.previous?.tokens.filter((c): c is Quantity => c.kind === 'quantity' && c.value !== undefined).reverse() ?? []),
+    ];
+    return candidates.find((c) => c.value >= q.value && this.nounAfter(c) === noun);
+  }
+
+  private breakdowns(): void {
+    const amounts = this.tokens.filter((t): t is Quantity => (t.kind === 'quantity' || t.kind === 'money') && t.value !== undefined);
+    amounts.forEach((total, i) => {
+      const nounSpan = readUnitNoun(this.para.text, total.end);
+      const after = this.para.text.slice(nounSpan?.end ?? total.end, this.sentence.end);
+      const cue = BREAKDOWN_CUE.exec(after);
+      if (!cue) return;
+      const bracketed = cue[0].includes('(');
+      const scopeEnd = bracketed ? (nounSpan?.end ?? total.end) + after.indexOf(')') : this.sentence.end;
+      const parts = amounts.slice(i + 1).filter((t) => t.kind === total.kind && t.end <= (scopeEnd > total.end ? scopeEnd : this.sentence.end));
+      if (parts.length < 2) return;
+      if (total.kind === 'quantity' && !/(?:trong đó|gồm|cụ thể|bao gồm)(?![\p{L}\p{M}])|\(/iu.test(cue[0]) && !nounSpan) return;
+      const asParts: NonNullable<Fact['parts']> = parts.map((p) => ({ label: this.label(p, this.nounAfter(p)), value: p.value }));
+      const enumerated = /^\s*:/.test(cue[0]) && !/\d/.test(after.slice(cue[0].length, after.search(/[.]|$/u)));
+      if (enumerated) return;
+      this.push('breakdown', total, {
+        label: this.label(total, nounSpan?.noun), total: total.value, parts: asParts,
+        unit: total.kind === 'money' ? 'VND' : nounSpan?.noun ?? '', cue: cue[0].replace(/[\s,:]/g, ' ').trim() || ':',
+      });
+    });
+  }
+
+  /**
+   * `… tổng số tiền tiết kiệm được trên 15,08 tỷ đồng. Trong đó, tiết kiệm … 5,778 tỷ đồng; …`:
+   * the parts open the next sentence. The evidence then spans both sentences.
+   */
+  private breakdownOfPreviousTotal(): void {
+    // `\b` is ASCII-only in JavaScript, even with the u flag: Vietnamese words end with a lookahead.
+    const cue = /^(?:trong đó|cụ thể|bao gồm|gồm)(?![\p{L}\p{M}])\s*[,:]?/iu.exec(this.para.text.slice(this.sentence.start, this.sentence.end));
+    const total = this.previous?.tokens.filter((t): t is Quantity => (t.kind === 'money' || t.kind === 'quantity') && t.value !== undefined).at(-1);
+    if (!cue || !total || !this.previous) return;
+    const parts = this.tokens.filter((t): t is Quantity => t.kind === total.kind && t.value !== undefined);
+    if (parts.length < 2) return;
+    const noun = total.kind === 'quantity' ? this.nounAfter(total) : undefined;
+    if (total.kind === 'quantity' && (!noun || parts.some((p) => this.nounAfter(p) !== noun))) return;
+    const first = this.para.locate(this.previous.span.start);
+    const evidence = first.page === this.evidence.page
+      ? { ...this.evidence, start: first.offset, quote: this.para.text.slice(this.previous.span.start, this.sentence.end) }
+      : this.evidence;
+    this.push('breakdown', total, {
+      label: [this.labelBefore(total, this.previous.span), noun].filter(Boolean).join(' '), total: total.value,
+      parts: parts.map((p) => ({ label: this.labelBefore(p), value: p.value })),
+      unit: total.kind === 'money' ? 'VND' : noun ?? '', cue: cue[0].replace(/[,:]/g, '').trim().toLowerCase(),
+    }, evidence);
+  }
+
+  private countsAndMoney(): void {
+    for (const t of this.tokens) {
+      if (t.value === undefined || this.consumed.has(t)) continue;
+      if (t.kind === 'money') {
+        this.push('money', t, { label: this.labelBefore(t) || 'kinh phí', value: t.value, unit: 'VND' });
+        continue;
+      }
+      if (t.kind !== 'quantity') continue;
+      const noun = this.nounAfter(t);
+      if (!noun) continue;
+      const names = this.enumeratedNames(t);
+      if (names) this.push('enumeration', t, { label: this.label(t, noun), value: t.value, names, unit: noun });
+      this.push('count', t, { label: this.label(t, noun), value: t.value, unit: noun });
+    }
+  }
+
+  /** `05 xã: A; B; C` → the names, when they are what the count promises. */
+  private enumeratedNames(t: NumericToken): string[] | undefined {
+    const noun = readUnitNoun(this.para.text, t.end);
+    const rest = this.para.text.slice(noun?.end ?? t.end, this.sentence.end);
+    const m = /^\s*(?:gồm|là)?\s*:\s*([^\d]+?)\s*[.]?$/u.exec(rest);
+    if (!m) return undefined;
+    const names = m[1]!.split(/\s*[;,]\s*(?:và\s+)?|\s+và\s+/u).map((n) => n.trim()).filter(Boolean);
+    return names.length >= 2 ? names : undefined;
+  }
+}
