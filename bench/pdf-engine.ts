@@ -3,10 +3,13 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readPdfStructure } from '../services/parser/pdf/pdf-structure-reader.ts';
+import { extractFacts } from '../services/parser/fact-extractor.ts';
+import { detectReportMetadata } from '../services/parser/metadata/index.ts';
 
 /**
  * `npm run bench:pdf`: a ~200-page PDF made from the sample reports (poppler's `pdfunite`),
- * read by tonghop's PDF engines side by side with plain `pdftotext` in the same run.
+ * read by tonghop's PDF engines, and analysed whole (read, facts, metadata: what
+ * `tonghop analyze` does), side by side with plain `pdftotext` in the same run.
  * Reports pages/s for each and tonghop's rate as a share of pdftotext's (target ≥ 1/3).
  * Options: --runs N (default 5; the median is reported).
  */
@@ -22,7 +25,7 @@ try {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [big]).toString())?.[1]);
   const bytes = new Uint8Array(await readFile(big));
 
-  const time = async (fn: () => Promise<unknown> | unknown) => {
+  const time = async (fn: () => unknown) => {
     const t: number[] = [];
     for (let i = 0; i < runs; i++) { const s = performance.now(); await fn(); t.push(performance.now() - s); }
     return median(t);
@@ -30,11 +33,18 @@ try {
   const pdftotext = await time(() => execFileSync('pdftotext', [big, '-'], { maxBuffer: 1 << 28 }));
   const poppler = await time(() => readPdfStructure(bytes, 'big.pdf', 'poppler'));
   const pdfParse = await time(() => readPdfStructure(bytes, 'big.pdf', 'pdf-parse'));
+  let factCount = 0;
+  const analyze = await time(async () => {
+    const doc = await readPdfStructure(bytes, 'big.pdf', 'poppler');
+    factCount = extractFacts('0'.repeat(64), doc).length;
+    detectReportMetadata(doc.pages);
+  });
   const row = (name: string, ms: number) => `${name.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${(pages / (ms / 1000)).toFixed(0).padStart(6)} pages/s  ${(ms / pages).toFixed(2).padStart(6)} ms/page  ${(pdftotext / ms).toFixed(2)}× pdftotext's rate`;
   console.log(`${pages}-page PDF from the samples, median of ${runs} runs`);
   console.log(row('pdftotext (plain text)', pdftotext));
   console.log(row('tonghop: poppler bbox + layout', poppler));
   console.log(row('tonghop: pdf-parse (fallback)', pdfParse));
+  console.log(row(`tonghop analyze (${factCount} facts)`, analyze));
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -61,6 +61,9 @@ describe('distributed workers over Kafka', () => {
     expect(parsed[0]!.data.pages).toBeGreaterThan(1);
     expect(failed[0]!.data).toMatchObject({ reportId: bad.reportId, stage: 'parser', code: 'TH_ERR_PDF_CORRUPT' });
     await waitFor('notifier alert', () => lines.some((l) => l.alert === 'report.failed' && l.reportId === bad.reportId), 30_000);
+    // The probe's group may see an event before the consolidator's group has written it.
+    await waitFor('consolidator writes', () => lines.some((l) => l.msg === 'report recorded as parsed' && l.reportId === good.reportId)
+      && lines.some((l) => l.msg === 'report recorded as failed' && l.reportId === bad.reportId), 30_000);
     await bus.close();
 
     // The consolidator owns the database file: stop it, then read what it wrote.

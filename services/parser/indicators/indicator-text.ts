@@ -1,4 +1,21 @@
-import { foldDiacritics, vietnameseKey } from '../metadata/vietnamese-text.ts';
+import { foldDiacritics as foldText, vietnameseKey } from '../metadata/vietnamese-text.ts';
+
+/**
+ * Matching folds the same few thousand words (alias words, sentence words) over and over,
+ * and each fold is a Unicode decomposition: remember them. Bounded so a long-running
+ * worker cannot grow it without end.
+ */
+const FOLD_CACHE_LIMIT = 50_000;
+const folds = new Map<string, string>();
+function foldDiacritics(word: string): string {
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    if (folds.size >= FOLD_CACHE_LIMIT) folds.clear();
+    folded = foldText(word);
+    folds.set(word, folded);
+  }
+  return folded;
+}
 
 /**
  * Text as the indicator matcher compares it: a list of words, each in two forms.
@@ -16,6 +33,8 @@ export interface Words {
   folded: string[];
   /** The word carries no diacritic in the input: only such a word may match by its folded form. */
   plain: boolean[];
+  /** Every word as written, and the folded form of every plain word: to rule a phrase out at once. */
+  present?: { exact: Set<string>; plainFolded: Set<string> };
 }
 
 export interface TextRules {
@@ -27,14 +46,33 @@ export function splitWords(text: string): string[] {
   return vietnameseKey(text).split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w.length > 0);
 }
 
+/** The last texts turned into words, per rule set: the facts of one sentence share its text. */
+const recentWords = new WeakMap<TextRules, Map<string, Words>>();
+const RECENT_LIMIT = 256;
+
 export function toWords(text: string, rules: TextRules): Words {
+  let recent = recentWords.get(rules);
+  if (!recent) recentWords.set(rules, (recent = new Map()));
+  const known = recent.get(text);
+  if (known) return known;
+  const words = computeWords(text, rules);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(text, words);
+  return words;
+}
+
+function computeWords(text: string, rules: TextRules): Words {
   let words = splitWords(text).flatMap((w) => {
     const expanded = rules.abbreviations[w];
     return expanded === undefined ? [w] : splitWords(expanded);
   });
   for (const rule of rules.rewrites) words = rewrite(words, splitWords(rule.from), splitWords(rule.to));
   const folded = words.map(foldDiacritics);
-  return { exact: words, folded, plain: words.map((w, i) => w === folded[i]) };
+  const plain = words.map((w, i) => w === folded[i]);
+  return {
+    exact: words, folded, plain,
+    present: { exact: new Set(words), plainFolded: new Set(folded.filter((_, i) => plain[i])) },
+  };
 }
 
 function rewrite(words: string[], from: string[], to: string[]): string[] {
@@ -68,6 +106,8 @@ export interface PhraseMatch {
  * `hồ sơ`, `hộ số` does not. Exact occurrences are preferred over folded ones.
  */
 export function findPhrase(words: Words, segments: readonly (readonly string[])[], maxGap: number): PhraseMatch | undefined {
+  const first = segments[0]?.[0];
+  if (first !== undefined && words.present && !words.present.exact.has(first) && !words.present.plainFolded.has(foldDiacritics(first))) return undefined;
   let fallback: PhraseMatch | undefined;
   for (let i = 0; i < words.exact.length; i += 1) {
     const found = matchFrom(words, segments, 0, i, maxGap, true, []);
