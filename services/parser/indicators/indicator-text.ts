@@ -52,7 +52,7 @@ const RECENT_LIMIT = 256;
 
 export function toWords(text: string, rules: TextRules): Words {
   let recent = recentWords.get(rules);
-  if (!recent) recentWords.set(rules, (recent = new Map()));
+  if (!recent) recentWords.set(rules, (recent = new Map<string, Words>()));
   const known = recent.get(text);
   if (known) return known;
   const words = computeWords(text, rules);
