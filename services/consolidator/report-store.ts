@@ -1,4 +1,4 @@
-import type { SqlDatabase, SqlExecutor } from '../../infra/db/sql-database.ts';
+import type { SqlDatabase, SqlExecutor, SqlValue } from '../../infra/db/sql-database.ts';
 import type { Fact } from '../../schemas/fact/v1.ts';
 import type { ReportSubmitted } from '../../schemas/report-submitted/v1.ts';
 import type { ReportParsed } from '../../schemas/report-parsed/v1.ts';
@@ -57,18 +57,26 @@ export async function recordFailed(db: SqlExecutor, e: ReportFailed, unit: strin
   );
 }
 
-/** Upserts a chunk of facts and refreshes the report's fact count. */
+const FACT_COLUMNS = [
+  'fact_id', 'report_id', 'kind', 'label', 'indicator', 'value', 'numerator', 'denominator', 'rate', 'total',
+  'unit_noun', 'qualifier', 'period', 'page', 'span_start', 'span_end', 'quote', 'record',
+] as const;
+/** Rows per INSERT: one statement per row costs DuckDB a round of planning each (≈ 10 ms for 1 000 facts → 1 s). */
+const FACT_ROWS_PER_STATEMENT = 200;
+
+function factRow(f: Fact): SqlValue[] {
+  return [f.id, f.reportId, f.kind, f.label, f.indicator ?? null, f.value ?? null, f.numerator ?? null, f.denominator ?? null,
+    f.rate ?? null, f.total ?? null, f.unit, f.qualifier ?? null, f.period ?? null,
+    f.evidence.page, f.evidence.start, f.evidence.end, f.evidence.quote, JSON.stringify(f)];
+}
+
+/** Upserts a chunk of facts (in multi-row statements) and refreshes the report's fact count. */
 export async function recordFacts(db: SqlDatabase, reportId: string, facts: readonly Fact[]): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const f of facts) {
-      await tx.run(
-        `INSERT OR REPLACE INTO facts (fact_id, report_id, kind, label, indicator, value, numerator, denominator, rate, total,
-           unit_noun, qualifier, period, page, span_start, span_end, quote, record)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-        [f.id, f.reportId, f.kind, f.label, f.indicator ?? null, f.value ?? null, f.numerator ?? null, f.denominator ?? null,
-          f.rate ?? null, f.total ?? null, f.unit, f.qualifier ?? null, f.period ?? null,
-          f.evidence.page, f.evidence.start, f.evidence.end, f.evidence.quote, JSON.stringify(f)],
-      );
+    for (let i = 0; i < facts.length; i += FACT_ROWS_PER_STATEMENT) {
+      const batch = facts.slice(i, i + FACT_ROWS_PER_STATEMENT);
+      const placeholders = batch.map((_, r) => `(${FACT_COLUMNS.map((__, c) => `$${r * FACT_COLUMNS.length + c + 1}`).join(', ')})`);
+      await tx.run(`INSERT OR REPLACE INTO facts (${FACT_COLUMNS.join(', ')}) VALUES ${placeholders.join(', ')}`, batch.flatMap(factRow));
     }
     await tx.run(
       `UPDATE reports SET fact_count = (SELECT count(*) FROM facts WHERE report_id = $1), updated_at = now() WHERE report_id = $1`,
