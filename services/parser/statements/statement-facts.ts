@@ -30,7 +30,9 @@ const COVERAGE_NOUN = /^(?:xã|phường|thị trấn|huyện|quận|thị xã|t
 const RATE_CUE = /(?:đạt|tỷ lệ|tỉ lệ|chiếm|bằng)\s*(?:tỷ lệ|tỉ lệ|là)?\s*:?\s*$/iu;
 const SUPERSCRIPTS = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u;
 const CHANGE_CUE = /(?:tăng|giảm|nâng|hạ)(?:\s+(?:thêm|lên|xuống|được|hơn))?\s*$/iu;
-const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|,?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:)/iu;
+// The parts follow the total's noun directly, or a few words later when a bracket names them
+// (`38 văn bản của cấp huyện (gồm 10 nghị quyết, 28 quyết định)`).
+const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|,?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{1,40}\(\s*(?:gồm|trong đó)\s*:?)/iu;
 
 type Quantity = NumericToken & { value: number };
 
