@@ -32,7 +32,7 @@ const SUPERSCRIPTS = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u;
 const CHANGE_CUE = /(?:tăng|giảm|nâng|hạ)(?:\s+(?:thêm|lên|xuống|được|hơn))?\s*$/iu;
 // The parts follow the total's noun directly, or a few words later when a bracket names them
 // (`38 văn bản của cấp huyện (gồm 10 nghị quyết, 28 quyết định)`).
-const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|,?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{1,40}\(\s*(?:gồm|trong đó)\s*:?)/iu;
+const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|,?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{1,40}(?:\(\s*(?:gồm|trong đó)|,\s*trong đó)\s*:?)/iu;
 
 type Quantity = NumericToken & { value: number };
 
@@ -53,6 +53,14 @@ export function statementFacts(reportId: string, doc: StructuredDocument): Fact[
     }
   }
   return facts;
+}
+
+/** Two counted nouns name the same thing when one begins with the other (`thủ tục` ⊂ `thủ tục hành chính`). */
+function sameNoun(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `);
 }
 
 class SentenceReader {
@@ -209,16 +217,24 @@ class SentenceReader {
     return candidates.find((c) => c.value >= q.value && this.nounAfter(c) === noun);
   }
 
+  /** Tokens that can be parts of a breakdown: counts or amounts, and ratios by their numerator (`Đã giải quyết: 18.642/21.196 hồ sơ`). */
+  private partCandidates(kind: NumericToken['kind']): Quantity[] {
+    return this.tokens
+      .map((t) => (kind === 'quantity' && t.kind === 'ratio' && t.numerator !== undefined ? { ...t, kind: 'quantity' as const, value: t.numerator } : t))
+      .filter((t): t is Quantity => t.kind === kind && t.value !== undefined);
+  }
+
   private breakdowns(): void {
     const amounts = this.tokens.filter((t): t is Quantity => (t.kind === 'quantity' || t.kind === 'money') && t.value !== undefined);
-    amounts.forEach((total, i) => {
+    amounts.forEach((total) => {
       const nounSpan = readUnitNoun(this.para.text, total.end);
       const after = this.para.text.slice(nounSpan?.end ?? total.end, this.sentence.end);
       const cue = BREAKDOWN_CUE.exec(after);
       if (!cue) return;
       const bracketed = cue[0].includes('(');
       const scopeEnd = bracketed ? (nounSpan?.end ?? total.end) + after.indexOf(')') : this.sentence.end;
-      const parts = amounts.slice(i + 1).filter((t) => t.kind === total.kind && t.end <= (scopeEnd > total.end ? scopeEnd : this.sentence.end));
+      const limit = scopeEnd > total.end ? scopeEnd : this.sentence.end;
+      const parts = this.partCandidates(total.kind).filter((t) => t.start > total.end && t.end <= limit);
       if (parts.length < 2) return;
       if (total.kind === 'quantity' && !/(?:trong đó|gồm|cụ thể|bao gồm)(?![\p{L}\p{M}])|\(/iu.test(cue[0]) && !nounSpan) return;
       const asParts: NonNullable<Fact['parts']> = parts.map((p) => ({ label: this.label(p, this.nounAfter(p)), value: p.value }));
@@ -240,10 +256,10 @@ class SentenceReader {
     const cue = /^(?:trong đó|cụ thể|bao gồm|gồm)(?![\p{L}\p{M}])\s*[,:]?/iu.exec(this.para.text.slice(this.sentence.start, this.sentence.end));
     const total = this.previous?.tokens.filter((t): t is Quantity => (t.kind === 'money' || t.kind === 'quantity') && t.value !== undefined).at(-1);
     if (!cue || !total || !this.previous) return;
-    const parts = this.tokens.filter((t): t is Quantity => t.kind === total.kind && t.value !== undefined);
+    const parts = this.partCandidates(total.kind);
     if (parts.length < 2) return;
     const noun = total.kind === 'quantity' ? this.nounAfter(total) : undefined;
-    if (total.kind === 'quantity' && (!noun || parts.some((p) => this.nounAfter(p) !== noun))) return;
+    if (total.kind === 'quantity' && (!noun || parts.some((p) => !sameNoun(this.nounAfter(p), noun)))) return;
     const first = this.para.locate(this.previous.span.start);
     const evidence = first.page === this.evidence.page
       ? { ...this.evidence, start: first.offset, quote: this.para.text.slice(this.previous.span.start, this.sentence.end) }

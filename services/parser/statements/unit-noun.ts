@@ -27,7 +27,7 @@ export interface UnitNoun {
 const STOP_WORDS = new Set([
   'và', 'hoặc', 'trong', 'được', 'đã', 'đang', 'sẽ', 'đạt', 'của', 'với', 'tại', 'trên', 'ở', 'cho', 'theo', 'là', 'có',
   'gồm', 'bằng', 'so', 'tăng', 'giảm', 'thuộc', 'do', 'từ', 'đến', 'để', 'nhưng', 'chiếm', 'về', 'nên', 'vì', 'khi', 'thì',
-  'này', 'đó', 'các', 'những', 'mà', 'như', 'qua', 'vào', 'ra', 'lên', 'xuống', 'đều', 'cũng', 'còn', 'không', 'chưa',
+  'này', 'đó', 'mà', 'như', 'qua', 'vào', 'ra', 'lên', 'xuống', 'đều', 'cũng', 'còn', 'không', 'chưa',
 ]);
 
 const WORD = /^[\p{L}][\p{L}\p{M}]*/u;
