@@ -27,12 +27,15 @@ import { readUnitNoun } from './unit-noun.ts';
  * Evidence is the sentence: its page, its span in that page's text, and its text.
  */
 const COVERAGE_NOUN = /^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|đơn vị|cơ quan|sở|ban|ngành|phòng|trường|trạm|thôn|bản|tổ dân phố|bộ phận|địa phương|UBND|Ủy ban nhân dân)/iu;
+const VALUE_KINDS = new Set<NumericToken['kind']>(['quantity', 'percent', 'ratio', 'money']);
 const RATE_CUE = /(?:đạt|tỷ lệ|tỉ lệ|chiếm|bằng)\s*(?:tỷ lệ|tỉ lệ|là)?\s*:?\s*$/iu;
+const NESTED_CUE = /(?:trong đó|gồm|cụ thể)(?![\p{L}\p{M}])/iu;
+const CHANGE_WORD = /(?:^|[^\p{L}\p{M}])(?:tăng|giảm|giải thể|thành lập mới)(?![\p{L}\p{M}])/iu;
 const SUPERSCRIPTS = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u;
 const CHANGE_CUE = /(?:tăng|giảm|nâng|hạ)(?:\s+(?:thêm|lên|xuống|được|hơn))?\s*$/iu;
 // The parts follow the total's noun directly, or a few words later when a bracket names them
 // (`38 văn bản của cấp huyện (gồm 10 nghị quyết, 28 quyết định)`).
-const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|,?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{1,40}(?:\(\s*(?:gồm|trong đó)|,\s*trong đó)\s*:?)/iu;
+const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|[,;]?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{0,60},\s*với(?![\p{L}\p{M}])|[^\d(),.;:]{1,40}(?:\(\s*(?:gồm|trong đó)|,\s*trong đó)\s*:?)/iu;
 
 type Quantity = NumericToken & { value: number };
 
@@ -55,12 +58,15 @@ export function statementFacts(reportId: string, doc: StructuredDocument): Fact[
   return facts;
 }
 
-/** Two counted nouns name the same thing when one begins with the other (`thủ tục` ⊂ `thủ tục hành chính`). */
+/**
+ * Two counted nouns name the same thing when one begins or ends the other
+ * (`thủ tục` ⊂ `thủ tục hành chính`, `phản ánh, kiến nghị` ⊂ `ý kiến phản ánh, kiến nghị`).
+ */
 function sameNoun(a: string | undefined, b: string): boolean {
   if (!a) return false;
   const x = a.toLowerCase();
   const y = b.toLowerCase();
-  return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `);
+  return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `) || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
 }
 
 class SentenceReader {
@@ -136,7 +142,8 @@ class SentenceReader {
       const noun = this.nounAfter(r);
       // The rate reported with the ratio: the next number in the sentence, if it is a percent
       // close by or introduced as one (`13/29⁵ đơn vị … theo đúng vị trí việc làm, đạt tỷ lệ 41,93%`).
-      const next = this.tokens.find((t) => t.start >= r.end && t.kind !== 'footnote');
+      // Dates, document numbers and standards in between do not separate them (`43/43 … TCVN 9001:2008, đạt tỷ lệ 100%`).
+      const next = this.tokens.find((t) => t.start >= r.end && VALUE_KINDS.has(t.kind));
       const cued = next !== undefined && RATE_CUE.test(this.para.text.slice(r.end, next.start));
       const rate = next?.kind === 'percent' && (next.start - r.end < 70 || cued) ? next : undefined;
       if (rate) this.consumed.add(rate);
@@ -233,9 +240,15 @@ class SentenceReader {
       if (!cue) return;
       const bracketed = cue[0].includes('(');
       const scopeEnd = bracketed ? (nounSpan?.end ?? total.end) + after.indexOf(')') : this.sentence.end;
-      const limit = scopeEnd > total.end ? scopeEnd : this.sentence.end;
-      const parts = this.partCandidates(total.kind).filter((t) => t.start > total.end && t.end <= limit);
+      let limit = scopeEnd > total.end ? scopeEnd : this.sentence.end;
+      const candidates = this.partCandidates(total.kind).filter((t) => t.start > total.end && t.end <= limit);
+      // A part with parts of its own (`… và 171 TTHC …, trong đó có 02 …`) ends this list.
+      const nested = candidates[0] ? NESTED_CUE.exec(this.para.text.slice(candidates[0].end, limit)) : null;
+      if (nested && candidates[0]) limit = candidates[0].end + nested.index;
+      const parts = candidates.filter((t) => t.end <= limit);
       if (parts.length < 2) return;
+      // `689 đơn vị, trong đó, giảm 06 …, giải thể 03 …`: what follows are changes, not parts.
+      if (CHANGE_WORD.test(this.para.text.slice(total.end, parts[0]!.start))) return;
       if (total.kind === 'quantity' && !/(?:trong đó|gồm|cụ thể|bao gồm)(?![\p{L}\p{M}])|\(/iu.test(cue[0]) && !nounSpan) return;
       const asParts: NonNullable<Fact['parts']> = parts.map((p) => ({ label: this.label(p, this.nounAfter(p)), value: p.value }));
       const enumerated = /^\s*:/.test(cue[0]) && !/\d/.test(after.slice(cue[0].length, after.search(/[.]|$/u)));
