@@ -1,3 +1,4 @@
+import { unionBox } from './box-union.ts';
 import { normalizeText } from '../page-text.ts';
 import type { BboxWord, Box } from './poppler-bbox.ts';
 import { lineText } from './line-text.ts';
@@ -102,16 +103,7 @@ class LineSegment implements Segment {
   private joined: string | undefined;
 
   constructor(readonly line: TextLine, readonly words: BboxWord[]) {
-    let xMin = Infinity;
-    let yMin = Infinity;
-    let xMax = -Infinity;
-    let yMax = -Infinity;
-    for (const w of words) {
-      xMin = Math.min(xMin, w.xMin);
-      yMin = Math.min(yMin, w.yMin);
-      xMax = Math.max(xMax, w.xMax);
-      yMax = Math.max(yMax, w.yMax);
-    }
+    const { xMin, yMin, xMax, yMax } = unionBox(words);
     this.xMin = xMin;
     this.yMin = yMin;
     this.xMax = xMax;

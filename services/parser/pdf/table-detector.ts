@@ -1,3 +1,4 @@
+import { unionBox } from './box-union.ts';
 import type { Box } from './poppler-bbox.ts';
 import { segmentLine, type Segment } from './line-segments.ts';
 import type { TextLine } from './text-lines.ts';
@@ -145,16 +146,7 @@ function toTable(rows: Segment[][], inherited: Column[] | undefined): DetectedTa
   const filled = new Set(grid.flatMap((row) => row.filter((c) => c.text !== '' && !isListMarker(c.text)).map((c) => c.column)));
   if (!continued && filled.size < 2) return undefined;
   const lines = [...new Set(split.flat().map((s) => s.line))];
-  let xMin = Infinity;
-  let yMin = Infinity;
-  let xMax = -Infinity;
-  let yMax = -Infinity;
-  for (const l of lines) {
-    xMin = Math.min(xMin, l.xMin);
-    yMin = Math.min(yMin, l.yMin);
-    xMax = Math.max(xMax, l.xMax);
-    yMax = Math.max(yMax, l.yMax);
-  }
+  const { xMin, yMin, xMax, yMax } = unionBox(lines);
   return { xMin, yMin, xMax, yMax, rows: grid, columns, lines };
 }
 

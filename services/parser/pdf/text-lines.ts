@@ -1,3 +1,4 @@
+import { unionBox } from './box-union.ts';
 import type { BboxBlock, BboxWord, Box } from './poppler-bbox.ts';
 
 /**
@@ -80,16 +81,7 @@ function sameLine(a: Piece, b: Piece): boolean {
 function toLine(group: Piece[]): TextLine {
   const words = group.length === 1 ? [...group[0]!.words] : group.flatMap((p) => p.words);
   words.sort((a, b) => a.xMin - b.xMin);
-  let xMin = Infinity;
-  let yMin = Infinity;
-  let xMax = -Infinity;
-  let yMax = -Infinity;
-  for (const w of words) {
-    xMin = Math.min(xMin, w.xMin);
-    yMin = Math.min(yMin, w.yMin);
-    xMax = Math.max(xMax, w.xMax);
-    yMax = Math.max(yMax, w.yMax);
-  }
+  const { xMin, yMin, xMax, yMax } = unionBox(words);
   return {
     xMin, yMin, xMax, yMax, words,
     baseline: Math.max(...group.map((p) => p.baseline)),

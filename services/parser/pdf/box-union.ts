@@ -1,0 +1,16 @@
+import type { Box } from './poppler-bbox.ts';
+
+/** The smallest box holding every given box (all-infinite for none). */
+export function unionBox(boxes: Iterable<Box>): Box {
+  let xMin = Infinity;
+  let yMin = Infinity;
+  let xMax = -Infinity;
+  let yMax = -Infinity;
+  for (const b of boxes) {
+    xMin = Math.min(xMin, b.xMin);
+    yMin = Math.min(yMin, b.yMin);
+    xMax = Math.max(xMax, b.xMax);
+    yMax = Math.max(yMax, b.yMax);
+  }
+  return { xMin, yMin, xMax, yMax };
+}
