@@ -35,7 +35,7 @@ const SUPERSCRIPTS = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u;
 const CHANGE_CUE = /(?:tăng|giảm|nâng|hạ)(?:\s+(?:thêm|lên|xuống|được|hơn))?\s*$/iu;
 // The parts follow the total's noun directly, or a few words later when a bracket names them
 // (`38 văn bản của cấp huyện (gồm 10 nghị quyết, 28 quyết định)`).
-const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|[,;]?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{0,60},\s*với(?![\p{L}\p{M}])|[^\d(),.;:]{1,40}(?:\(\s*(?:gồm|trong đó)|,\s*trong đó)\s*:?)/iu;
+const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|[,;]?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{0,60},\s*với(?![\p{L}\p{M}])|[^\d(),.;:]{1,60}(?:\(\s*(?:gồm|trong đó)|,\s*trong đó)\s*:?)/iu;
 
 type Quantity = NumericToken & { value: number };
 
@@ -56,6 +56,19 @@ export function statementFacts(reportId: string, doc: StructuredDocument): Fact[
     }
   }
   return facts;
+}
+
+/**
+ * Files settled on time, early or late are part of the files resolved, not a part beside
+ * them: `tiếp nhận 21.196 hồ sơ, trong đó: Đã giải quyết 18.642 …, Giải quyết đúng hẹn 4.201 …;
+ * Đang giải quyết 2.553` has the parts 18.642 and 2.553. (Catalog: hoso.on_time ⊂ hoso.resolved.)
+ */
+const RESOLVED = /(?:đã )?giải quyết\s*$/iu;
+const TIMELINESS = /(?:đúng|sớm|trước|quá|trễ|chậm)\s+(?:hạn|hẹn)/iu;
+
+function withoutTimelinessSubsets(parts: NonNullable<Fact['parts']>): NonNullable<Fact['parts']> {
+  const hasResolved = parts.some((p) => RESOLVED.test(p.label.replace(/\s*hồ sơ$/iu, '')) && !TIMELINESS.test(p.label));
+  return hasResolved ? parts.filter((p) => !TIMELINESS.test(p.label)) : parts;
 }
 
 /**
@@ -122,10 +135,13 @@ class SentenceReader {
   private labelBefore(t: NumericToken, sentence: SentenceSpan = this.sentence): string {
     const from = Math.max(sentence.start, t.start - 80);
     const head = this.para.text.slice(from, this.headEnd(t));
-    const clause = head.split(/[,;:().!?\d]/u).at(-1) ?? '';
+    // `Giải quyết đúng hẹn: 4.845 hồ sơ`: nothing between the colon and the number, so the label is before it.
+    const pieces = head.split(/[,;:().!?\d]/u);
+    const chosen = pieces.length >= 2 && pieces.at(-1)!.trim() === '' && /:\s*$/.test(head) ? pieces.length - 2 : pieces.length - 1;
+    const clause = pieces[chosen] ?? '';
     const words = clause.trim().split(/\s+/u).filter(Boolean);
     // A window that starts inside a word would show half of it.
-    if (from > sentence.start && words.length > 0 && clause === head && !/\s/.test(this.para.text[from - 1] ?? ' ')) words.shift();
+    if (from > sentence.start && words.length > 0 && chosen === 0 && !/\s/.test(this.para.text[from - 1] ?? ' ')) words.shift();
     return words.slice(-5).join(' ');
   }
 
@@ -250,7 +266,8 @@ class SentenceReader {
       // `689 đơn vị, trong đó, giảm 06 …, giải thể 03 …`: what follows are changes, not parts.
       if (CHANGE_WORD.test(this.para.text.slice(total.end, parts[0]!.start))) return;
       if (total.kind === 'quantity' && !/(?:trong đó|gồm|cụ thể|bao gồm)(?![\p{L}\p{M}])|\(/iu.test(cue[0]) && !nounSpan) return;
-      const asParts: NonNullable<Fact['parts']> = parts.map((p) => ({ label: this.label(p, this.nounAfter(p)), value: p.value }));
+      const asParts = withoutTimelinessSubsets(parts.map((p) => ({ label: this.label(p, this.nounAfter(p)), value: p.value })));
+      if (asParts.length < 2) return;
       const enumerated = /^\s*:/.test(cue[0]) && !/\d/.test(after.slice(cue[0].length, after.search(/[.]|$/u)));
       if (enumerated) return;
       this.push('breakdown', total, {
