@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { buildZip } from '../../support/zip-builder.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../../..');
@@ -63,6 +65,30 @@ describe('tonghop CLI', () => {
     expect(out.reports[0]!.pages).toBeGreaterThan(1);
     expect(out.errors).toMatchObject([{ code: 'TH_ERR_PDF_CORRUPT' }]);
     expect(result.stderr).toContain('junk.pdf');
+  }, 60_000);
+
+  it('analyze survives hostile files: each gets its own coded error, the good one is still analysed', async () => {
+    const bad = join(dir, 'hostile');
+    await mkdir(bad);
+    await copyFile(join(root, 'test/fixtures/encrypted-aes256.pdf'), join(bad, 'encrypted.pdf'));
+    await writeFile(join(bad, 'truncated.pdf'), (await readFile(join(root, 'samples/001-huyen-cchc-2019.pdf'))).subarray(0, 4000));
+    await writeFile(join(bad, 'bomb.docx'), buildZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: new Uint8Array(8 * 1024 * 1024) },
+    ]));
+    await writeFile(join(bad, 'empty.pdf'), '');
+    const files = ['encrypted.pdf', 'truncated.pdf', 'samples/003-xa-quang-ngan-cchc-2011-2020.docx', 'bomb.docx', 'empty.pdf']
+      .map((f) => (f.startsWith('samples/') ? f : join(bad, f)));
+    const result = await cli(['analyze', ...files, '--json']);
+    expect(result.code).toBe(1);
+    const out = JSON.parse(result.stdout) as { reports: { source: string; facts: unknown[] }[]; errors: { source: string; code: string; message: { vi: string; en: string } }[] };
+    expect(out.reports.map((r) => r.source)).toEqual(['samples/003-xa-quang-ngan-cchc-2011-2020.docx']);
+    expect(out.reports[0]!.facts.length).toBeGreaterThan(200);
+    expect(out.errors.map((e) => [e.source.split('/').pop(), e.code])).toEqual([
+      ['encrypted.pdf', 'TH_ERR_PDF_ENCRYPTED'], ['truncated.pdf', 'TH_ERR_PDF_CORRUPT'], ['bomb.docx', 'TH_ERR_ZIP_BOMB'], ['empty.pdf', 'TH_ERR_EMPTY_FILE'],
+    ]);
+    for (const e of out.errors) expect(e.message.vi.length > 0 && e.message.en.length > 0).toBe(true);
+    for (const name of ['encrypted.pdf', 'truncated.pdf', 'bomb.docx', 'empty.pdf']) expect(result.stderr).toContain(name);
   }, 60_000);
 
   it('refuses bad configuration before doing anything, naming the variable', async () => {
