@@ -317,11 +317,12 @@ class SentenceReader {
     }
   }
 
-  /** `05 xã: A; B; C` → the names, when they are what the count promises. */
+  /** `05 xã: A; B; C` (or `05 xã đã đăng ký gồm: A; B; C`) → the names, when they are what the count promises. */
   private enumeratedNames(t: NumericToken): string[] | undefined {
     const noun = readUnitNoun(this.para.text, t.end);
     const rest = this.para.text.slice(noun?.end ?? t.end, this.sentence.end);
-    const m = /^\s*(?:gồm|là)?\s*:\s*([^\d]+?)\s*[.]?$/u.exec(rest);
+    // `05 xã: A; B` or, after a few words, `05 xã đã đăng ký gồm: A; B`.
+    const m = /^\s*(?:(?:[^\d:;,.]{1,30}\s)?(?:gồm|là))?\s*:\s*([^\d]+?)\s*[.]?$/u.exec(rest);
     if (!m) return undefined;
     const names = m[1]!.split(/\s*[;,]\s*(?:và\s+)?|\s+và\s+/u).map((n) => n.trim()).filter(Boolean);
     return names.length >= 2 ? names : undefined;

@@ -71,6 +71,7 @@ describe('statementFacts (sentences from the seed reports)', () => {
   it('reads an enumeration: a count, then the names it promises', () => {
     const list = facts('Có 05 xã: A Ngo; Hồng Kim; Hồng Bắc; Sơn Thủy; Bắc Sơn.');
     expect(only(list, 'enumeration')).toMatchObject([{ value: 5, names: ['A Ngo', 'Hồng Kim', 'Hồng Bắc', 'Sơn Thủy', 'Bắc Sơn'] }]);
+    expect(only(facts('Có 03 xã đã đăng ký gồm: Phan Hiệp; Phan Hòa; Hòa Thắng.'), 'enumeration')).toMatchObject([{ value: 3, names: ['Phan Hiệp', 'Phan Hòa', 'Hòa Thắng'] }]);
   });
 
   it('never turns dates, document numbers, year ranges, levels or standards into facts', () => {
