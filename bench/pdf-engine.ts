@@ -3,8 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readPdfStructure } from '../services/parser/pdf/pdf-structure-reader.ts';
-import { extractFacts } from '../services/parser/fact-extractor.ts';
-import { detectReportMetadata } from '../services/parser/metadata/index.ts';
+import { analyzeDocument } from '../services/parser/document-analysis.ts';
 
 /**
  * `npm run bench:pdf`: a ~200-page PDF made from the sample reports (poppler's `pdfunite`),
@@ -36,8 +35,7 @@ try {
   let factCount = 0;
   const analyze = await time(async () => {
     const doc = await readPdfStructure(bytes, 'big.pdf', 'poppler');
-    factCount = extractFacts('0'.repeat(64), doc).length;
-    detectReportMetadata(doc.pages);
+    factCount = analyzeDocument('0'.repeat(64), doc).facts.length;
   });
   const row = (name: string, ms: number) => `${name.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${(pages / (ms / 1000)).toFixed(0).padStart(6)} pages/s  ${(ms / pages).toFixed(2).padStart(6)} ms/page  ${(pdftotext / ms).toFixed(2)}× pdftotext's rate`;
   console.log(`${pages}-page PDF from the samples, median of ${runs} runs`);

@@ -4,8 +4,7 @@ import { tonghopError } from '../../infra/errors/error-catalog.ts';
 import { isTonghopError } from '../../infra/errors/tonghop-error.ts';
 import { checkUpload } from '../../services/ingest/upload-check.ts';
 import { readDocument } from '../../services/parser/document-reader.ts';
-import { extractFacts } from '../../services/parser/fact-extractor.ts';
-import { detectReportMetadata } from '../../services/parser/metadata/index.ts';
+import { analyzeDocument } from '../../services/parser/document-analysis.ts';
 import { sha256Hex } from '../../infra/store/object-key.ts';
 import type { Fact } from '../../schemas/fact/v1.ts';
 import { cliContext } from './cli-context.ts';
@@ -50,12 +49,12 @@ export async function analyzeCommand(files: string[], opts: { json?: boolean }):
       const accepted = checkUpload(bytes, basename(source), config.maxUploadBytes);
       const doc = await readDocument(bytes, accepted.mediaType, basename(source));
       const reportId = sha256Hex(bytes);
-      const meta = detectReportMetadata(doc.pages);
+      const { facts, metadata: meta } = analyzeDocument(reportId, doc);
       reports.push({
         source, reportId,
         unit: meta.unit ? { name: meta.unit.name, level: meta.unit.level } : null,
         period: meta.period ? { value: meta.period.value, label: meta.period.label } : null,
-        pages: doc.pages.length, engine: doc.engine, facts: extractFacts(reportId, doc), flags: [],
+        pages: doc.pages.length, engine: doc.engine, facts, flags: [],
         warnings: [...doc.warnings, ...meta.warnings.map(({ vi, en }) => ({ vi, en }))],
       });
     } catch (err) {

@@ -8,8 +8,8 @@ import { isTonghopError } from '../../infra/errors/tonghop-error.ts';
 import { forReport, type Logger } from '../../infra/log/logger.ts';
 import type { StructuredDocument } from './document-model.ts';
 import { readDocument, type DocumentReader } from './document-reader.ts';
-import { extractFacts } from './fact-extractor.ts';
-import { detectReportMetadata, metadataWarnings, toDetected } from './metadata/index.ts';
+import { analyzeDocument } from './document-analysis.ts';
+import { metadataWarnings, toDetected } from './metadata/index.ts';
 
 /**
  * Parser: `report.submitted` → the document read into pages of paragraphs and tables,
@@ -61,8 +61,7 @@ export function createParserService(deps: ParserDeps): ParserService {
     const record = StructuredDocumentRecordV1.parse({ reportId, mediaType, engine: doc.engine, warnings: doc.warnings, pages: doc.pages });
     await deps.store.put(textKey, new TextEncoder().encode(JSON.stringify(record)), { contentType: 'application/json' });
     const characters = doc.pages.reduce((n, p) => n + p.text.length, 0);
-    const facts = extractFacts(reportId, doc);
-    const metadata = detectReportMetadata(doc.pages);
+    const { facts, metadata } = analyzeDocument(reportId, doc);
     const perChunk = deps.factsPerChunk ?? 500;
     const chunks = Math.max(1, Math.ceil(facts.length / perChunk));
     for (let index = 0; index < chunks; index++) {

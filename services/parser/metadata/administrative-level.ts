@@ -1,5 +1,5 @@
 import type { UnitLevel } from './report-metadata.ts';
-import { anyCase, vietnameseKey } from './vietnamese-text.ts';
+import { anyCase, escapeRegExp, vietnameseKey } from './vietnamese-text.ts';
 
 /**
  * The words that introduce a unit name, and the level each stands for (before the 1 July 2025
@@ -63,7 +63,7 @@ export interface CityDecision {
  */
 export function cityLevel(name: string, allText: string): CityDecision {
   const key = nameKey(name);
-  const near = new RegExp(`${anyCase('thành phố')}\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s,]+(?:là\\s+)?(?:thành\\s+phố\\s+)?(trực\\s+thuộc\\s+trung\\s+ương|thuộc\\s+tỉnh)`, 'iu').exec(allText);
+  const near = new RegExp(`${anyCase('thành phố')}\\s+${escapeRegExp(name)}[\\s,]+(?:là\\s+)?(?:thành\\s+phố\\s+)?(trực\\s+thuộc\\s+trung\\s+ương|thuộc\\s+tỉnh)`, 'iu').exec(allText);
   if (near?.[1]) return { level: /trung/iu.test(near[1]) ? 'province' : 'district', ambiguous: false };
   if (CENTRAL_CITIES.has(key)) return { level: 'province', ambiguous: false };
   if (key === HUE) return { level: /tỉnh\s+Thừa\s+Thiên\s+Huế/iu.test(allText) ? 'district' : 'province', ambiguous: true };

@@ -36,11 +36,6 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
-/** True when the text carries no Vietnamese diacritic at all (typed without accents). */
-export function hasNoDiacritics(text: string): boolean {
-  return foldDiacritics(text) === text.normalize('NFC');
-}
-
 /** `quảng ngạn` → `Quảng Ngạn`, `A LƯỚI` → `A Lưới`; hyphen joiners kept. */
 export function titleCase(name: string): string {
   return name

@@ -39,6 +39,9 @@ const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|[,;]?\s*(?:trong đó
 
 type Quantity = NumericToken & { value: number };
 
+const isCount = (t: NumericToken): t is Quantity => t.kind === 'quantity' && t.value !== undefined;
+const isCountOrMoney = (t: NumericToken): t is Quantity => (t.kind === 'quantity' || t.kind === 'money') && t.value !== undefined;
+
 interface SentenceContext {
   tokens: NumericToken[];
   span: SentenceSpan;
@@ -150,7 +153,7 @@ class SentenceReader {
   }
 
   private quantities(): Quantity[] {
-    return this.tokens.filter((t): t is Quantity => t.kind === 'quantity' && t.value !== undefined);
+    return this.tokens.filter(isCount);
   }
 
   private ratios(): void {
@@ -202,7 +205,7 @@ class SentenceReader {
   /** The last count stated before `t`: in this sentence, else in the previous one. */
   private baseBefore(t: NumericToken): Quantity | undefined {
     const here = this.quantities().filter((q) => q.end <= t.start).at(-1);
-    const before = this.previous?.tokens.filter((q): q is Quantity => q.kind === 'quantity' && q.value !== undefined).at(-1);
+    const before = this.previous?.tokens.filter(isCount).at(-1);
     return here ?? before;
   }
 
@@ -235,7 +238,7 @@ class SentenceReader {
   private sameNounBefore(q: Quantity, noun: string): Quantity | undefined {
     const candidates = [
       ...this.quantities().filter((c) => c.end <= q.start).reverse(),
-      ...(this.previous?.tokens.filter((c): c is Quantity => c.kind === 'quantity' && c.value !== undefined).reverse() ?? []),
+      ...(this.previous?.tokens.filter(isCount).reverse() ?? []),
     ];
     return candidates.find((c) => c.value >= q.value && this.nounAfter(c) === noun);
   }
@@ -248,7 +251,7 @@ class SentenceReader {
   }
 
   private breakdowns(): void {
-    const amounts = this.tokens.filter((t): t is Quantity => (t.kind === 'quantity' || t.kind === 'money') && t.value !== undefined);
+    const amounts = this.tokens.filter(isCountOrMoney);
     amounts.forEach((total) => {
       const nounSpan = readUnitNoun(this.para.text, total.end);
       const after = this.para.text.slice(nounSpan?.end ?? total.end, this.sentence.end);
@@ -284,7 +287,7 @@ class SentenceReader {
   private breakdownOfPreviousTotal(): void {
     // `\b` is ASCII-only in JavaScript, even with the u flag: Vietnamese words end with a lookahead.
     const cue = /^(?:trong đó|cụ thể|bao gồm|gồm)(?![\p{L}\p{M}])\s*[,:]?/iu.exec(this.para.text.slice(this.sentence.start, this.sentence.end));
-    const total = this.previous?.tokens.filter((t): t is Quantity => (t.kind === 'money' || t.kind === 'quantity') && t.value !== undefined).at(-1);
+    const total = this.previous?.tokens.filter(isCountOrMoney).at(-1);
     if (!cue || !total || !this.previous) return;
     const parts = this.partCandidates(total.kind);
     if (parts.length < 2) return;
