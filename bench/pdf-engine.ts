@@ -40,7 +40,7 @@ try {
   const row = (name: string, ms: number) => `${name.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${(pages / (ms / 1000)).toFixed(0).padStart(6)} pages/s  ${(ms / pages).toFixed(2).padStart(6)} ms/page  ${(pdftotext / ms).toFixed(2)}× pdftotext's rate`;
   console.log(`${pages}-page PDF from the samples, median of ${runs} runs`);
   console.log(row('pdftotext (plain text)', pdftotext));
-  console.log(row('tonghop: poppler bbox + layout', poppler));
+  console.log(row('tonghop: poppler TSV + layout', poppler));
   console.log(row('tonghop: pdf-parse (fallback)', pdfParse));
   console.log(row(`tonghop analyze (${factCount} facts)`, analyze));
 } finally {

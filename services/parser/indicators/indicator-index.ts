@@ -1,5 +1,5 @@
 import { GAP, INDICATOR_CATALOG, type IndicatorCatalog, type IndicatorDefinition } from '../../../schemas/indicators/catalog.ts';
-import { toWords, type TextRules } from './indicator-text.ts';
+import { foldWord, toWords, type TextRules, type Words } from './indicator-text.ts';
 
 /**
  * The catalog compiled for matching: every alias and noun turned into words by the same
@@ -31,6 +31,14 @@ export interface IndicatorIndex {
   /** Count indicator → the percentage whose numerator it is (hoso.on_time → hoso.rate_on_time). */
   rateOf: ReadonlyMap<string, string>;
   byCode: ReadonlyMap<string, CompiledIndicator>;
+  /** Every alias, numbered in catalog order (indicator, then alias): what `byFirstWord` points at. */
+  aliases: readonly { indicator: CompiledIndicator; alias: CompiledAlias }[];
+  /**
+   * Alias numbers by the alias's first word as written, and (prefixed `~`) by that word
+   * folded: a text can only hold an alias whose first word it holds, exactly or — for a
+   * word typed without diacritics — folded (indicator-text.ts findPhrase).
+   */
+  byFirstWord: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Largest gap, in words, that `…` in an alias stands for. */
@@ -62,7 +70,46 @@ export function compileCatalog(catalog: Readonly<IndicatorCatalog>): IndicatorIn
     const numerator = c.definition.ratio?.numerator;
     if (numerator !== undefined && !rateOf.has(numerator)) rateOf.set(numerator, c.definition.code);
   }
-  return { rules, indicators, rateOf, byCode: new Map(indicators.map((c) => [c.definition.code, c])) };
+  const aliases = indicators.flatMap((indicator) => indicator.aliases.map((alias) => ({ indicator, alias })));
+  const byFirstWord = new Map<string, number[]>();
+  const file = (key: string, n: number) => {
+    const list = byFirstWord.get(key) ?? [];
+    if (list.at(-1) !== n) list.push(n);
+    byFirstWord.set(key, list);
+  };
+  aliases.forEach(({ alias }, n) => {
+    const first = alias.segments[0]![0]!;
+    file(first, n);
+    file(`~${foldWord(first)}`, n);
+  });
+  return { rules, indicators, rateOf, byCode: new Map(indicators.map((c) => [c.definition.code, c])), aliases, byFirstWord };
+}
+
+/** The numbers of the aliases whose first word occurs in one of the texts, in catalog order. */
+export function candidateAliases(index: IndicatorIndex, texts: readonly (Words | undefined)[]): number[] {
+  const found = new Set<number>();
+  for (const words of texts) {
+    if (words) for (const n of candidatesIn(index, words)) found.add(n);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** Per text (toWords hands back the same Words for the same text), the aliases it may hold. */
+const candidatesByText = new WeakMap<IndicatorIndex, WeakMap<Words, readonly number[]>>();
+
+function candidatesIn(index: IndicatorIndex, words: Words): readonly number[] {
+  let byText = candidatesByText.get(index);
+  if (!byText) candidatesByText.set(index, (byText = new WeakMap()));
+  const known = byText.get(words);
+  if (known) return known;
+  const found = new Set<number>();
+  const keys = words.starts?.keys() ?? words.exact.flatMap((word, i) => (words.plain[i] ? [word, `~${words.folded[i]!}`] : [word]));
+  for (const key of keys) {
+    for (const n of index.byFirstWord.get(key) ?? []) found.add(n);
+  }
+  const list = [...found];
+  byText.set(words, list);
+  return list;
 }
 
 export function containsRun(words: readonly string[], run: readonly string[]): boolean {

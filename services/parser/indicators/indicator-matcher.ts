@@ -1,4 +1,4 @@
-import { containsRun, INDICATOR_INDEX, MAX_GAP, type CompiledAlias, type CompiledIndicator, type IndicatorIndex } from './indicator-index.ts';
+import { candidateAliases, containsRun, INDICATOR_INDEX, MAX_GAP, type CompiledAlias, type CompiledIndicator, type IndicatorIndex } from './indicator-index.ts';
 import { findPhrase, toWords, type PhraseMatch, type Words } from './indicator-text.ts';
 
 /**
@@ -120,11 +120,10 @@ function rank(context: IndicatorContext, index: IndicatorIndex): Hit[] {
   };
   const cues = cuesOf(context);
   const hits: Hit[] = [];
-  for (const indicator of index.indicators) {
-    for (const alias of indicator.aliases) {
-      const hit = scoreAlias(indicator, alias, texts, cues, index);
-      if (hit) hits.push(hit);
-    }
+  for (const n of candidateAliases(index, [texts.label, texts.noun, texts.sentence])) {
+    const { indicator, alias } = index.aliases[n]!;
+    const hit = scoreAlias(indicator, alias, texts, cues, index);
+    if (hit) hits.push(hit);
   }
   // A phrase inside a longer matching phrase is not a reading of its own:
   // `giải quyết quá hạn` inside `đang giải quyết quá hạn`, `giải quyết` inside `tiếp nhận và giải quyết`.
@@ -149,7 +148,7 @@ function scoreAlias(indicator: CompiledIndicator, alias: CompiledAlias, texts: T
   let match: PhraseMatch | undefined;
   for (const candidate of PLACES) {
     const words = texts[candidate];
-    match = words ? findPhrase(words, alias.segments, MAX_GAP) : undefined;
+    match = words ? findAlias(words, alias) : undefined;
     if (match) {
       place = candidate;
       break;
@@ -176,6 +175,20 @@ function scoreAlias(indicator: CompiledIndicator, alias: CompiledAlias, texts: T
   const priority = indicator.definition.priority ?? 1;
   const score = round(PLACE_FACTOR[place] * spelling * length * nounFactor * kind * priority);
   return { code, alias: alias.text, score, length: alias.length, order: indicator.order, place, start: match.start, end: match.end };
+}
+
+/**
+ * Where an alias occurs in a text, remembered per text: the facts of one sentence are
+ * matched against the same sentence, and toWords hands back the same Words for it.
+ */
+const aliasesFound = new WeakMap<Words, Map<CompiledAlias, PhraseMatch | null>>();
+
+function findAlias(words: Words, alias: CompiledAlias): PhraseMatch | undefined {
+  let found = aliasesFound.get(words);
+  if (!found) aliasesFound.set(words, (found = new Map<CompiledAlias, PhraseMatch | null>()));
+  let match = found.get(alias);
+  if (match === undefined) found.set(alias, (match = findPhrase(words, alias.segments, MAX_GAP) ?? null));
+  return match ?? undefined;
 }
 
 function nounAgreement(indicator: CompiledIndicator, alias: CompiledAlias, texts: Texts, place: Place, match: PhraseMatch): number {

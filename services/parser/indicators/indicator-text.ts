@@ -7,7 +7,7 @@ import { foldDiacritics as foldText, vietnameseKey } from '../metadata/vietnames
  */
 const FOLD_CACHE_LIMIT = 50_000;
 const folds = new Map<string, string>();
-function foldDiacritics(word: string): string {
+export function foldWord(word: string): string {
   let folded = folds.get(word);
   if (folded === undefined) {
     if (folds.size >= FOLD_CACHE_LIMIT) folds.clear();
@@ -33,8 +33,12 @@ export interface Words {
   folded: string[];
   /** The word carries no diacritic in the input: only such a word may match by its folded form. */
   plain: boolean[];
-  /** Every word as written, and the folded form of every plain word: to rule a phrase out at once. */
-  present?: { exact: Set<string>; plainFolded: Set<string> };
+  /**
+   * Where each word stands: by the word as written, and (prefixed `~`) by the folded form of
+   * every plain word — where a phrase may start, so a phrase whose first word is absent is
+   * ruled out at once and one that is present is tried only there.
+   */
+  starts?: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface TextRules {
@@ -61,29 +65,62 @@ export function toWords(text: string, rules: TextRules): Words {
   return words;
 }
 
-function computeWords(text: string, rules: TextRules): Words {
-  let words = splitWords(text).flatMap((w) => {
-    const expanded = rules.abbreviations[w];
-    return expanded === undefined ? [w] : splitWords(expanded);
-  });
-  for (const rule of rules.rewrites) words = rewrite(words, splitWords(rule.from), splitWords(rule.to));
-  const folded = words.map(foldDiacritics);
-  const plain = words.map((w, i) => w === folded[i]);
-  return {
-    exact: words, folded, plain,
-    present: { exact: new Set(words), plainFolded: new Set(folded.filter((_, i) => plain[i])) },
-  };
+/** The rules with their phrases already split into words (rules are few and fixed; texts are many). */
+interface SplitRules {
+  abbreviations: ReadonlyMap<string, readonly string[]>;
+  rewrites: readonly { from: readonly string[]; to: readonly string[] }[];
+}
+const splitRules = new WeakMap<TextRules, SplitRules>();
+
+function split(rules: TextRules): SplitRules {
+  let known = splitRules.get(rules);
+  if (!known) {
+    known = {
+      abbreviations: new Map(Object.entries(rules.abbreviations).map(([from, to]) => [from, splitWords(to)])),
+      rewrites: rules.rewrites.map((r) => ({ from: splitWords(r.from), to: splitWords(r.to) })),
+    };
+    splitRules.set(rules, known);
+  }
+  return known;
 }
 
-function rewrite(words: string[], from: string[], to: string[]): string[] {
-  if (from.length === 0) return words;
+function computeWords(text: string, rules: TextRules): Words {
+  const { abbreviations, rewrites } = split(rules);
+  let words: string[] = [];
+  for (const w of splitWords(text)) {
+    const expanded = abbreviations.get(w);
+    if (expanded === undefined) words.push(w);
+    else words.push(...expanded);
+  }
+  for (const rule of rewrites) {
+    if (rule.from.length > 0 && words.includes(rule.from[0]!)) words = rewrite(words, rule.from, rule.to);
+  }
+  const folded = words.map(foldWord);
+  const plain = words.map((w, i) => w === folded[i]);
+  const starts = new Map<string, number[]>();
+  for (let i = 0; i < words.length; i += 1) {
+    addStart(starts, words[i]!, i);
+    if (plain[i]) addStart(starts, `~${folded[i]!}`, i);
+  }
+  return { exact: words, folded, plain, starts };
+}
+
+function addStart(starts: Map<string, number[]>, key: string, i: number): void {
+  const list = starts.get(key);
+  if (list) list.push(i);
+  else starts.set(key, [i]);
+}
+
+function rewrite(words: readonly string[], from: readonly string[], to: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length;) {
-    if (from.every((f, j) => words[i + j] === f)) {
+    let same = true;
+    for (let j = 0; same && j < from.length; j += 1) same = words[i + j] === from[j];
+    if (same) {
       out.push(...to);
       i += from.length;
     } else {
-      out.push(words[i] ?? '');
+      out.push(words[i]!);
       i += 1;
     }
   }
@@ -107,15 +144,21 @@ export interface PhraseMatch {
  */
 export function findPhrase(words: Words, segments: readonly (readonly string[])[], maxGap: number): PhraseMatch | undefined {
   const first = segments[0]?.[0];
-  if (first !== undefined && words.present && !words.present.exact.has(first) && !words.present.plainFolded.has(foldDiacritics(first))) return undefined;
+  let starts: Iterable<number> | undefined;
+  if (first !== undefined && words.starts) {
+    const exact = words.starts.get(first) ?? [];
+    const bare = foldWord(first);
+    // A plain word whose fold is `first` is `first` itself when `first` has no diacritics.
+    const folded = bare === first ? [] : words.starts.get(`~${bare}`) ?? [];
+    starts = folded.length === 0 ? exact : exact.length === 0 ? folded : [...new Set([...exact, ...folded])].sort((a, b) => a - b);
+  }
   let fallback: PhraseMatch | undefined;
-  for (let i = 0; i < words.exact.length; i += 1) {
+  for (const i of starts ?? words.exact.keys()) {
     const found = matchFrom(words, segments, 0, i, maxGap, true, []);
-    if (found) {
-      const match = { start: i, end: found.end, exact: found.exact, taken: found.taken };
-      if (match.exact) return match;
-      fallback ??= match;
-    }
+    if (!found) continue;
+    const match = { start: i, end: found.end, exact: found.exact, taken: found.taken };
+    if (match.exact) return match;
+    fallback ??= match;
   }
   return fallback;
 }
@@ -132,7 +175,7 @@ function matchFrom(
     const got = words.exact[i];
     if (got === undefined) return undefined;
     if (got === want) continue;
-    if (words.plain[i] && words.folded[i] === foldDiacritics(want)) {
+    if (words.plain[i] && words.folded[i] === foldWord(want)) {
       allExact = false;
       continue;
     }

@@ -6,7 +6,7 @@ import { layoutPdfPages } from './pdf-layout.ts';
 /**
  * PDF → StructuredDocument. The engine was chosen by measurement (README, "PDF engine"):
  *
- * - poppler's `pdftotext -bbox-layout` (Debian poppler-utils) when it is installed: it
+ * - poppler's `pdftotext -tsv` (word boxes; Debian poppler-utils) when it is installed: it
  *   orders glyphs by position (substitute-font letters stay in place: 99.9 % of
  *   pdftotext's Vietnamese words on the hazard fixtures), gives boxes for tables and
  *   superscripts, and is several times faster than pdf.js.
