@@ -7,14 +7,19 @@ import { readDocument } from '../../services/parser/document-reader.ts';
 import { analyzeDocument } from '../../services/parser/document-analysis.ts';
 import { sha256Hex } from '../../infra/store/object-key.ts';
 import type { Fact } from '../../schemas/fact/v1.ts';
+import type { Flag } from '../../schemas/flag/v1.ts';
+import { Period } from '../../schemas/identifiers.ts';
+import { checkDocument } from '../../services/consolidator/rules/document-rules.ts';
 import { cliContext } from './cli-context.ts';
 
 /**
  * `tonghop analyze <files…> [--json]`: reads documents without storing anything and
  * prints what was found. With --json stdout carries exactly one JSON object:
  *   { "reports": [ { source, unit, period, pages, facts: [], flags: [] } ], "errors": [ { source, code, message } ] }
- * Unit, period, facts and flags are filled by the extraction and rule issues; today a
- * report has its page count and text statistics. Exit code 0 when every file was read.
+ * `flags` holds what the single-document rule families find (rate, sum, bounds,
+ * granularity, indicator rules; services/consolidator/rules/). The unit code stays
+ * `unknown` here: matching names to the registry needs the consolidator. Exit code 0
+ * when every file was read.
  */
 export interface AnalyzedReport {
   source: string;
@@ -24,7 +29,7 @@ export interface AnalyzedReport {
   pages: number;
   engine: string;
   facts: Fact[];
-  flags: unknown[];
+  flags: Flag[];
   warnings: { vi: string; en: string }[];
 }
 
@@ -50,11 +55,13 @@ export async function analyzeCommand(files: string[], opts: { json?: boolean }):
       const doc = await readDocument(bytes, accepted.mediaType, basename(source));
       const reportId = sha256Hex(bytes);
       const { facts, metadata: meta } = analyzeDocument(reportId, doc);
+      const period = Period.safeParse(meta.period?.value);
+      const flags = checkDocument({ unit: 'unknown', period: period.success ? period.data : 'unknown', facts });
       reports.push({
         source, reportId,
         unit: meta.unit ? { name: meta.unit.name, level: meta.unit.level } : null,
         period: meta.period ? { value: meta.period.value, label: meta.period.label } : null,
-        pages: doc.pages.length, engine: doc.engine, facts, flags: [],
+        pages: doc.pages.length, engine: doc.engine, facts, flags,
         warnings: [...doc.warnings, ...meta.warnings.map(({ vi, en }) => ({ vi, en }))],
       });
     } catch (err) {
@@ -70,6 +77,11 @@ export async function analyzeCommand(files: string[], opts: { json?: boolean }):
       const unit = r.unit ? `${r.unit.name} (${r.unit.level})` : 'đơn vị chưa rõ / unit unknown';
       process.stdout.write(`✓ ${r.source}: ${unit}, kỳ/period ${r.period?.value ?? '?'}, ${r.pages} trang/pages (${r.engine}), `
         + `${r.facts.length} số liệu/facts, ${r.flags.length} cảnh báo/flags\n`);
+      for (const f of r.flags) {
+        const mark = { error: '✗ lỗi/error', warning: '! cảnh báo/warning', info: 'i thông tin/info' }[f.severity];
+        process.stdout.write(`    ${mark} · trang/page ${f.evidence[0]?.page ?? '?'} · ${f.message.vi}\n`);
+        if (f.suggestion) process.stdout.write(`      → ${f.suggestion.vi}\n`);
+      }
     }
   }
   return errors.length > 0 ? 1 : 0;

@@ -1,0 +1,34 @@
+/**
+ * Reports print rates at some precision (`55%`, `93,1%`, `89,39%`); a check may only ask
+ * a figure to agree to that precision. The precision is read from the number as the
+ * parser gives it (89.39 → 2 decimals): a trailing zero the report printed (`41,90%`) is
+ * lost, which only makes a check more lenient.
+ */
+export function decimalsOf(value: number): number {
+  const text = String(value);
+  if (/e/i.test(text)) return 0;
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Rounds half away from zero, as reports (and Excel) do; 1e-9 absorbs binary fractions (2.675 → 2.68). */
+export function roundTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9) / f;
+}
+
+/** Cuts the digits beyond `decimals` (what a report shows when it truncates instead of rounding). */
+export function truncateTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.sign(value) * Math.floor(Math.abs(value) * f + 1e-9) / f;
+}
+
+/** The two printed numbers are the same at the given precision. */
+export function samePrinted(a: number, b: number, decimals: number): boolean {
+  return Math.abs(a - b) < 0.5 / 10 ** decimals;
+}
+
+/** Half a unit of the last printed digit: how far the true value may lie from a rounded one. */
+export function halfUnit(decimals: number): number {
+  return 0.5 / 10 ** decimals;
+}
