@@ -60,9 +60,13 @@ describe('tonghop CLI', () => {
     await writeFile(join(dir, 'junk.pdf'), '%PDF-1.4 junk');
     const result = await cli(['analyze', 'samples/004-huyen-bac-binh-cchc-2022.pdf', join(dir, 'junk.pdf'), '--json']);
     expect(result.code).toBe(1);
-    const out = JSON.parse(result.stdout) as { reports: { source: string; pages: number }[]; errors: { code: string }[] };
+    const out = JSON.parse(result.stdout) as { reports: { source: string; pages: number; flags: { severity: string; ruleId: string; values: Record<string, number>; evidence: { page: number; quote: string }[] }[] }[]; errors: { code: string }[] };
     expect(out.reports).toMatchObject([{ source: 'samples/004-huyen-bac-binh-cchc-2022.pdf' }]);
     expect(out.reports[0]!.pages).toBeGreaterThan(1);
+    // flags in the record shape, with evidence from the PDF's pages
+    const warning = out.reports[0]!.flags.find((f) => f.severity === 'warning');
+    expect(warning).toMatchObject({ ruleId: 'sum_mismatch.breakdown', values: { total: 21196, part_1: 18642, part_2: 2553 } });
+    expect(warning!.evidence[0]!.quote).toContain('21.196');
     expect(out.errors).toMatchObject([{ code: 'TH_ERR_PDF_CORRUPT' }]);
     expect(result.stderr).toContain('junk.pdf');
   }, 60_000);
