@@ -1,6 +1,7 @@
 import type { Fact } from '../../../schemas/fact/v1.ts';
 import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
-import { decimalsOf, roundTo, samePrinted, truncateTo } from './printed-precision.ts';
+import { groupBy } from './group-by.ts';
+import { decimalsOf, printsAs, roundTo } from './printed-precision.ts';
 
 /**
  * granularity (the GRIM test): a percentage of N people or things must be k/N for a
@@ -28,21 +29,18 @@ export function fits(rate: number, base: number): boolean {
   const k = Math.round((rate * base) / 100);
   for (const whole of [k - 1, k, k + 1]) {
     if (whole < 0 || whole > base) continue;
-    const p = (100 * whole) / base;
-    if (samePrinted(roundTo(p, decimals), rate, decimals) || samePrinted(truncateTo(p, decimals), rate, decimals)) return true;
+    if (printsAs((100 * whole) / base, rate, decimals)) return true;
   }
   return false;
 }
 
 export function granularityViolations(doc: DocumentFacts): FlagDraft[] {
-  const groups = new Map<string, Fact[]>();
-  for (const fact of doc.facts) {
-    if (fact.kind !== 'share' || fact.rate === undefined || fact.total === undefined) continue;
-    if (!Number.isInteger(fact.total) || fact.total <= 0 || baseNoun(fact) === undefined) continue;
-    if (fact.total >= 100 * 10 ** decimalsOf(fact.rate)) continue;
-    const key = `${fact.evidence.page}|${fact.evidence.quote}|${fact.total}`;
-    groups.set(key, [...(groups.get(key) ?? []), fact]);
-  }
+  const groups = groupBy(doc.facts, (fact) => {
+    if (fact.kind !== 'share' || fact.rate === undefined || fact.total === undefined) return undefined;
+    if (!Number.isInteger(fact.total) || fact.total <= 0 || baseNoun(fact) === undefined) return undefined;
+    if (fact.total >= 100 * 10 ** decimalsOf(fact.rate)) return undefined;
+    return `${fact.evidence.page}|${fact.evidence.quote}|${fact.total}`;
+  });
   const out: FlagDraft[] = [];
   for (const shares of groups.values()) {
     const base = shares[0]!.total!;

@@ -1,6 +1,7 @@
 import type { Fact } from '../../../schemas/fact/v1.ts';
 import { VALIDATION_RULES, type RuleOp, type ValidationRule } from '../../../schemas/rules/validation-rule.ts';
 import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
+import { groupBy } from './group-by.ts';
 
 /**
  * Rules between named indicators (schemas/rules/validation-rules.json) inside one report.
@@ -12,10 +13,8 @@ import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
  */
 export function indicatorRuleViolations(doc: DocumentFacts, rules: readonly ValidationRule[] = VALIDATION_RULES.rules): FlagDraft[] {
   const out: FlagDraft[] = [];
-  const seen = new Set<string>();
   for (const group of groups(doc.facts)) {
-    const byCode = new Map<string, Fact[]>();
-    for (const f of group) byCode.set(f.indicator!, [...(byCode.get(f.indicator!) ?? []), f]);
+    const byCode = groupBy(group, (f) => f.indicator);
     for (const rule of rules) {
       const codes = [...rule.left, ...rule.right];
       if (!codes.every((c) => byCode.has(c))) continue;
@@ -24,9 +23,6 @@ export function indicatorRuleViolations(doc: DocumentFacts, rules: readonly Vali
         const left = sum(picked.slice(0, rule.left.length));
         const right = sum(picked.slice(rule.left.length));
         if (holds(left, rule.op, right, rule.tolerance)) continue;
-        const key = `${rule.id}|${picked.map((f) => f.id).sort().join(',')}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
         const period = picked[0]!.period ?? doc.period;
         const values: Record<string, number> = {};
         codes.forEach((c, i) => { values[c] = picked[i]!.value!; });
@@ -44,13 +40,10 @@ export function indicatorRuleViolations(doc: DocumentFacts, rules: readonly Vali
 
 /** One table column, or one sentence: the figures a report states side by side. */
 function groups(facts: readonly Fact[]): Fact[][] {
-  const byKey = new Map<string, Fact[]>();
-  for (const f of facts) {
-    if (!f.indicator || f.value === undefined || !(f.kind === 'count' || f.kind === 'table-cell' || f.kind === 'money')) continue;
-    const key = f.table ? `t|${f.evidence.reportId}|${f.table.index}|${f.table.column}` : `s|${f.evidence.reportId}|${f.evidence.page}|${f.evidence.quote}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
-  }
-  return [...byKey.values()];
+  return [...groupBy(facts, (f) => {
+    if (!f.indicator || f.value === undefined || !(f.kind === 'count' || f.kind === 'table-cell' || f.kind === 'money')) return undefined;
+    return f.table ? `t|${f.evidence.reportId}|${f.table.index}|${f.table.column}` : `s|${f.evidence.reportId}|${f.evidence.page}|${f.evidence.quote}`;
+  }).values()];
 }
 
 function sum(facts: readonly Fact[]): number {

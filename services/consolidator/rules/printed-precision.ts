@@ -23,6 +23,11 @@ export function truncateTo(value: number, decimals: number): number {
   return Math.sign(value) * Math.floor(Math.abs(value) * f + 1e-9) / f;
 }
 
+/** `value` shows as `printed` at `decimals` places, rounded or truncated (reports do both). */
+export function printsAs(value: number, printed: number, decimals: number): boolean {
+  return samePrinted(roundTo(value, decimals), printed, decimals) || samePrinted(truncateTo(value, decimals), printed, decimals);
+}
+
 /** The two printed numbers are the same at the given precision. */
 export function samePrinted(a: number, b: number, decimals: number): boolean {
   return Math.abs(a - b) < 0.5 / 10 ** decimals;

@@ -3,7 +3,7 @@ import type { Severity } from '../../../schemas/flag/v1.ts';
 import { describeFixes, findFixes } from './fix-suggestion.ts';
 import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
 import { passageCounts, passageOf } from './passage.ts';
-import { decimalsOf, roundTo, samePrinted, truncateTo } from './printed-precision.ts';
+import { decimalsOf, printsAs, roundTo, samePrinted, truncateTo } from './printed-precision.ts';
 
 /**
  * rate_mismatch: a reported percentage against the numerator and denominator it is of.
@@ -50,9 +50,7 @@ function checkRate(fact: Fact, n: number, d: number, rate: number, all: readonly
   const saidEn = `${en(n)}/${en(d)}`;
 
   const passage = passageOf(fact, all);
-  const explains = (base: number) => samePrinted(roundTo((100 * n) / base, decimals), rate, decimals)
-    || samePrinted(truncateTo((100 * n) / base, decimals), rate, decimals);
-  const other = passageCounts([fact, ...passage]).find((c) => c.value !== d && c.value >= n && explains(c.value));
+  const other = passageCounts([fact, ...passage]).find((c) => c.value !== d && c.value >= n && printsAs((100 * n) / c.value, rate, decimals));
   // The parser inferred the base and another figure of the passage explains the rate: its guess was wrong, not the report.
   if (other && inferred) return undefined;
   const shown = inferred ? '' : ` (${said} = ${vi(roundTo(computed, decimals))}%)`;
@@ -103,6 +101,5 @@ function complementOf(fact: Fact, rate: number, decimals: number, passage: reado
   const near = passage.find(completes);
   if (near) return near;
   const d = fact.denominator!;
-  return all.find((o) => completes(o) && o.numerator !== undefined && o.numerator < d
-    && (samePrinted(roundTo((100 * o.numerator) / d, decimals), o.rate!, decimals) || samePrinted(truncateTo((100 * o.numerator) / d, decimals), o.rate!, decimals)));
+  return all.find((o) => completes(o) && o.numerator !== undefined && o.numerator < d && printsAs((100 * o.numerator) / d, o.rate!, decimals));
 }

@@ -1,6 +1,7 @@
 import type { Fact } from '../../../schemas/fact/v1.ts';
 import { describeFixes, findFixes } from './fix-suggestion.ts';
 import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
+import { groupBy } from './group-by.ts';
 import { passageOf } from './passage.ts';
 
 /**
@@ -97,19 +98,10 @@ function checkBreakdown(fact: Fact, total: number, all: readonly Fact[]): FlagDr
 /** Numbered rows against their `-` sub-rows, column by column. */
 function tableSubrowMismatches(facts: readonly Fact[]): FlagDraft[] {
   const cells = facts.filter((f) => f.kind === 'table-cell' && f.table && f.value !== undefined);
-  const byColumn = new Map<string, Fact[]>();
-  for (const cell of cells) {
-    const key = `${cell.evidence.reportId}|${cell.table!.index}|${cell.table!.column}`;
-    byColumn.set(key, [...(byColumn.get(key) ?? []), cell]);
-  }
+  const byColumn = groupBy(cells, (cell) => `${cell.evidence.reportId}|${cell.table!.index}|${cell.table!.column}`);
   const out: FlagDraft[] = [];
   for (const column of byColumn.values()) {
-    const children = new Map<string, Fact[]>();
-    for (const cell of column) {
-      const parent = cell.table!.parentRowLabel;
-      if (parent) children.set(parent, [...(children.get(parent) ?? []), cell]);
-    }
-    for (const [label, kids] of children) {
+    for (const [label, kids] of groupBy(column, (cell) => cell.table!.parentRowLabel || undefined)) {
       const parent = column.find((c) => c.table!.rowLabel === label && !c.table!.parentRowLabel);
       if (!parent || kids.length < 2 || /tỷ lệ|%/i.test(label) || kids.some((k) => /tỷ lệ|%/i.test(k.table!.rowLabel))) continue;
       const total = parent.value!;
