@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The rules of the house, checked on every import of every source file:
- *  - a service never imports another service (they talk through events);
+ *  - a service never imports another service (they talk through events); it may import a
+ *    library under services/ (LIBRARIES: domain code with no events and no state of its
+ *    own), and a library imports no service, only other libraries;
  *  - a service never imports an adapter or a client library (only ports; pipelines/ wires);
  *  - schemas/ depends on nothing of ours but schemas/;
  *  - infra/ never imports services/ or pipelines/.
@@ -12,6 +14,9 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const ADAPTER = /\.(kafka|s3|local|memory|duckdb)\.ts$/;
 const CLIENTS = /^(kafkajs|@aws-sdk\/|@duckdb\/)/;
+/** Vietnamese text rules, and the versioned register of administrative units. */
+const LIBRARIES = [join('services', 'text'), join('services', 'registry')];
+const isLibrary = (path: string): boolean => LIBRARIES.some((lib) => path === lib || path.startsWith(`${lib}${sep}`));
 
 async function sources(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -36,7 +41,7 @@ describe('import graph', () => {
     for (const file of await sources('services')) {
       const own = file.split(sep).slice(0, 2).join(sep);
       for (const target of await importsOf(file)) {
-        if (target.startsWith(`services${sep}`) && !target.startsWith(`${own}${sep}`)) violations.push(`${file} → ${target} (sibling service)`);
+        if (target.startsWith(`services${sep}`) && !target.startsWith(`${own}${sep}`) && !isLibrary(target)) violations.push(`${file} → ${target} (sibling service)`);
         if (ADAPTER.test(target) || CLIENTS.test(target)) violations.push(`${file} → ${target} (adapter or client)`);
         if (target.startsWith(`pipelines${sep}`)) violations.push(`${file} → ${target} (wiring)`);
       }
@@ -54,6 +59,18 @@ describe('import graph', () => {
     for (const file of await sources('infra')) {
       for (const target of await importsOf(file)) {
         if (/^(services|pipelines)\//.test(target)) violations.push(`${file} → ${target}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps libraries free of services', async () => {
+    const violations: string[] = [];
+    for (const lib of LIBRARIES) {
+      for (const file of await sources(lib)) {
+        for (const target of await importsOf(file)) {
+          if (target.startsWith(`services${sep}`) && !isLibrary(target)) violations.push(`${file} → ${target}`);
+        }
       }
     }
     expect(violations).toEqual([]);

@@ -1,4 +1,4 @@
-import { foldDiacritics as foldText, vietnameseKey } from '../metadata/vietnamese-text.ts';
+import { foldDiacritics as foldText, vietnameseKey } from '../../text/vietnamese-text.ts';
 
 /**
  * Matching folds the same few thousand words (alias words, sentence words) over and over,

@@ -1,5 +1,5 @@
 import type { UnitLevel } from './report-metadata.ts';
-import { anyCase, escapeRegExp, vietnameseKey } from './vietnamese-text.ts';
+import { anyCase, escapeRegExp, vietnameseKey } from '../../text/vietnamese-text.ts';
 
 /**
  * The words that introduce a unit name, and the level each stands for (before the 1 July 2025

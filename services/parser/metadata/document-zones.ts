@@ -1,6 +1,6 @@
 import { firstTextPage, linesOf, sentenceEnd, type PageView } from './page-view.ts';
 import { detectTitle, type ReportTitle } from './report-title.ts';
-import { anyCase } from './vietnamese-text.ts';
+import { anyCase } from '../../text/vietnamese-text.ts';
 
 /**
  * The parts of a report where it states what it is, each a page range:

@@ -2,7 +2,7 @@ import { Period } from '../../../schemas/identifiers.ts';
 import { inZone, type DocumentZones } from './document-zones.ts';
 import { clauseStart, sentenceEnd, sentenceStart, spanOf, type PageView } from './page-view.ts';
 import type { Confidence, DetectedPeriod, MetadataWarning, PeriodHint, PeriodZone, Span } from './report-metadata.ts';
-import { collapseSpaces, WORD_START } from './vietnamese-text.ts';
+import { collapseSpaces, WORD_START } from '../../text/vietnamese-text.ts';
 
 /**
  * The reporting period. Phrases read (any case), and the Period they give:

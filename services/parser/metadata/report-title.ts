@@ -1,6 +1,6 @@
 import { linesOf, spanOf, type Line, type PageView } from './page-view.ts';
 import type { Span } from './report-metadata.ts';
-import { collapseSpaces } from './vietnamese-text.ts';
+import { collapseSpaces } from '../../text/vietnamese-text.ts';
 
 /**
  * The report's title, found on its first page in one of two ways:

@@ -2,7 +2,7 @@ import { cityLevel, LEVEL_OF_WORD, LEVEL_WORD_SOURCE, levelWordOf, nameKey, type
 import { inZone, type DocumentZones } from './document-zones.ts';
 import { spanOf, type PageView } from './page-view.ts';
 import type { Span, UnitLevel, UnitSource } from './report-metadata.ts';
-import { titleCase, vietnameseKey, WORD_START } from './vietnamese-text.ts';
+import { titleCase, vietnameseKey, WORD_START } from '../../text/vietnamese-text.ts';
 
 /**
  * Every place a report names an administrative unit, and every place it refers to its own

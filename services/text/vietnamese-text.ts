@@ -1,5 +1,6 @@
 /**
- * Small Vietnamese text helpers shared by the metadata detector and the indicator matcher.
+ * Vietnamese text helpers shared by the parser (metadata, indicator matching) and the
+ * unit registry (name matching). A library, not a service: it imports nothing of ours.
  *
  * Every function here keeps string length when the input is NFC (one UTF-16 unit per
  * Vietnamese letter), except `foldDiacritics`, which may shorten decomposed input.
@@ -33,8 +34,28 @@ export function vietnameseKey(text: string): string {
 
 /** Strip every diacritic (`đ` → `d`): the diacritic-insensitive form, for fallbacks only. */
 export function foldDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  // Most text is precomposed letters: a table beats NFD + regex + NFC (the registry folds 14,000 names).
+  let out = '';
+  for (const ch of text.normalize('NFC')) out += FOLDED.get(ch) ?? (ch.charCodeAt(0) < 0x300 ? ch : foldOne(ch));
+  return out.normalize('NFC');
 }
+
+function foldOne(ch: string): string {
+  return ch.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/** Every precomposed Latin letter with diacritics (U+00C0–U+024F, U+1E00–U+1EFF) → its base letter. */
+const FOLDED: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const [from, to] of [[0xc0, 0x24f], [0x1e00, 0x1eff]] as const) {
+    for (let code = from; code <= to; code += 1) {
+      const ch = String.fromCharCode(code);
+      const base = foldOne(ch);
+      if (base !== ch) map.set(ch, base);
+    }
+  }
+  return map;
+})();
 
 /** `quảng ngạn` → `Quảng Ngạn`, `A LƯỚI` → `A Lưới`; hyphen joiners kept. */
 export function titleCase(name: string): string {
