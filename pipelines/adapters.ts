@@ -8,6 +8,9 @@ import { KafkaEventBus } from '../infra/bus/event-bus.kafka.ts';
 import { createLocalObjectStore } from '../infra/store/object-store.local.ts';
 import { createS3ObjectStore } from '../infra/store/object-store.s3.ts';
 import { openDuckDb } from '../infra/db/sql-database.duckdb.ts';
+import { INDICATOR_CATALOG } from '../schemas/indicators/catalog.ts';
+import { loadUnitRegistry } from '../services/registry/unit-registry.ts';
+import { createConsolidatorService, type ConsolidatorService } from '../services/consolidator/consolidator-service.ts';
 
 /**
  * The one place that picks adapters: Kafka when KAFKA_BROKERS is set, else the
@@ -37,4 +40,9 @@ export function describeStorage(config: Config): { objects: string; database: st
     database: config.duckdbPath,
     bus: config.kafka ? `kafka ${config.kafka.brokers.join(',')}` : 'in-process',
   };
+}
+
+/** The consolidator with the shipped unit register and indicator catalog and the configured completeness rules. */
+export function createConsolidator(config: Config, db: SqlDatabase, bus: Pick<EventBus, 'publish'>, log: Logger): ConsolidatorService {
+  return createConsolidatorService({ db, bus, log, registry: loadUnitRegistry(), catalog: INDICATOR_CATALOG, completeness: config.completeness });
 }

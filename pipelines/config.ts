@@ -21,6 +21,8 @@ import { tonghopError } from '../infra/errors/error-catalog.ts';
  * | S3_REGION | region | us-east-1 |
  * | S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY | credentials (else the SDK's default chain) | (unset) |
  * | S3_FORCE_PATH_STYLE | path-style URLs (MinIO, s3rver) | true |
+ * | TONGHOP_DUE_DAYS | days after a period's end a report is due; set → late reports are flagged | (unset) |
+ * | TONGHOP_COMPLETENESS_MIN_SHARE | share of a parent's children that must report before the rest count as missing | 0.5 |
  * | LOG_LEVEL | pino level | info |
  */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -40,6 +42,8 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.default(true),
+  TONGHOP_DUE_DAYS: z.coerce.number().int().min(0).max(3660).optional(),
+  TONGHOP_COMPLETENESS_MIN_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +55,7 @@ export interface Config {
   inboxPollMs: number;
   maxUploadBytes: number;
   logLevel: string;
+  completeness: { minShare: number; dueDays?: number };
   kafka?: { brokers: string[]; clientId: string; topicPrefix: string };
   s3?: { endpoint: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
 }
@@ -75,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     inboxPollMs: e.TONGHOP_INBOX_POLL_MS,
     maxUploadBytes: e.TONGHOP_MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
+    completeness: { minShare: e.TONGHOP_COMPLETENESS_MIN_SHARE, ...(e.TONGHOP_DUE_DAYS === undefined ? {} : { dueDays: e.TONGHOP_DUE_DAYS }) },
     kafka: e.KAFKA_BROKERS ? { brokers: e.KAFKA_BROKERS.split(','), clientId: e.KAFKA_CLIENT_ID, topicPrefix: e.KAFKA_TOPIC_PREFIX } : undefined,
     s3: e.S3_ENDPOINT ? {
       endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION,

@@ -7,9 +7,8 @@ import type { Subscription } from '../infra/bus/event-bus.ts';
 import { MemoryEventBus } from '../infra/bus/event-bus.memory.ts';
 import { createIngestService, type IngestService } from '../services/ingest/ingest-service.ts';
 import { createParserService } from '../services/parser/parser-service.ts';
-import { createConsolidatorService } from '../services/consolidator/consolidator-service.ts';
 import { createNotifierService } from '../services/notifier/notifier-service.ts';
-import { createObjectStore, openDatabase } from './adapters.ts';
+import { createConsolidator, createObjectStore, openDatabase } from './adapters.ts';
 import { subscribeConsolidator, subscribeNotifier, subscribeParser } from './topology.ts';
 
 /**
@@ -30,7 +29,7 @@ export async function startEmbedded(config: Config, log: Logger, opts: { retry?:
   const store = await createObjectStore(config);
   const db = await openDatabase(config);
   const bus = new MemoryEventBus({ log, retry: opts.retry });
-  const consolidator = createConsolidatorService({ db, log: log.child({ service: 'consolidator' }) });
+  const consolidator = createConsolidator(config, db, bus, log.child({ service: 'consolidator' }));
   await consolidator.init();
   const subscriptions: Subscription[] = [
     await subscribeConsolidator(bus, consolidator),

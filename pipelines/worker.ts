@@ -4,9 +4,8 @@ import { tonghopError } from '../infra/errors/error-catalog.ts';
 import { createIngestService } from '../services/ingest/ingest-service.ts';
 import { startDropFolderIntake } from '../services/ingest/drop-folder-intake.ts';
 import { createParserService } from '../services/parser/parser-service.ts';
-import { createConsolidatorService } from '../services/consolidator/consolidator-service.ts';
 import { createNotifierService } from '../services/notifier/notifier-service.ts';
-import { createEventBus, createObjectStore, openDatabase } from './adapters.ts';
+import { createConsolidator, createEventBus, createObjectStore, openDatabase } from './adapters.ts';
 import { subscribeConsolidator, subscribeNotifier, subscribeParser } from './topology.ts';
 
 /**
@@ -50,7 +49,7 @@ export async function startWorker(name: WorkerName, config: Config, log: Logger)
     }
     case 'consolidator': {
       const db = await openDatabase(config);
-      const consolidator = createConsolidatorService({ db, log: wlog });
+      const consolidator = createConsolidator(config, db, bus, wlog);
       await consolidator.init();
       await subscribeConsolidator(bus, consolidator);
       stopLast.push(() => db.close());

@@ -10,6 +10,8 @@ import type { Fact } from '../../schemas/fact/v1.ts';
 import type { Flag } from '../../schemas/flag/v1.ts';
 import { Period } from '../../schemas/identifiers.ts';
 import { checkDocument } from '../../services/consolidator/rules/document-rules.ts';
+import { resolveReportUnit } from '../../services/parser/report-unit.ts';
+import { loadUnitRegistry } from '../../services/registry/unit-registry.ts';
 import { cliContext } from './cli-context.ts';
 
 /**
@@ -17,9 +19,10 @@ import { cliContext } from './cli-context.ts';
  * prints what was found. With --json stdout carries exactly one JSON object:
  *   { "reports": [ { source, unit, period, pages, facts: [], flags: [] } ], "errors": [ { source, code, message } ] }
  * `flags` holds what the single-document rule families find (rate, sum, bounds,
- * granularity, indicator rules; services/consolidator/rules/). The unit code stays
- * `unknown` here: matching names to the registry needs the consolidator. Exit code 0
- * when every file was read.
+ * granularity, indicator rules; services/consolidator/rules/). `unit.code` is the GSO code
+ * the detected name matches in the unit register for the report's period; flags carry it
+ * (`unknown` when the name is missing, unknown or ambiguous). Exit code 0 when every file
+ * was read.
  */
 export interface AnalyzedReport {
   source: string;
@@ -56,13 +59,14 @@ export async function analyzeCommand(files: string[], opts: { json?: boolean }):
       const reportId = sha256Hex(bytes);
       const { facts, metadata: meta } = analyzeDocument(reportId, doc);
       const period = Period.safeParse(meta.period?.value);
-      const flags = checkDocument({ unit: 'unknown', period: period.success ? period.data : 'unknown', facts });
+      const resolved = resolveReportUnit(loadUnitRegistry(), meta);
+      const flags = checkDocument({ unit: resolved.code ?? 'unknown', period: period.success ? period.data : 'unknown', facts });
       reports.push({
         source, reportId,
-        unit: meta.unit ? { name: meta.unit.name, level: meta.unit.level } : null,
+        unit: meta.unit ? { name: meta.unit.name, level: meta.unit.level, ...(resolved.code ? { code: resolved.code } : {}) } : null,
         period: meta.period ? { value: meta.period.value, label: meta.period.label } : null,
         pages: doc.pages.length, engine: doc.engine, facts, flags,
-        warnings: [...doc.warnings, ...meta.warnings.map(({ vi, en }) => ({ vi, en }))],
+        warnings: [...doc.warnings, ...meta.warnings.map(({ vi, en }) => ({ vi, en })), ...(resolved.warning ? [{ vi: resolved.warning.vi, en: resolved.warning.en }] : [])],
       });
     } catch (err) {
       if (!isTonghopError(err)) throw err;
@@ -74,7 +78,7 @@ export async function analyzeCommand(files: string[], opts: { json?: boolean }):
     process.stdout.write(`${JSON.stringify({ reports, errors })}\n`);
   } else {
     for (const r of reports) {
-      const unit = r.unit ? `${r.unit.name} (${r.unit.level})` : 'đơn vị chưa rõ / unit unknown';
+      const unit = r.unit ? `${r.unit.name} (${r.unit.level}${r.unit.code ? `, mã/code ${r.unit.code}` : ''})` : 'đơn vị chưa rõ / unit unknown';
       process.stdout.write(`✓ ${r.source}: ${unit}, kỳ/period ${r.period?.value ?? '?'}, ${r.pages} trang/pages (${r.engine}), `
         + `${r.facts.length} số liệu/facts, ${r.flags.length} cảnh báo/flags\n`);
       for (const f of r.flags) {

@@ -4,6 +4,7 @@ import { ingestCommand } from './ingest-command.ts';
 import { analyzeCommand } from './analyze-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { workerCommand } from './worker-command.ts';
+import { flagsCommand } from './flags-command.ts';
 
 /**
  * tonghop's command line: `npm run cli -- <command>` (no build step), or `tonghop`
@@ -31,6 +32,18 @@ program.command('analyze')
   .option('--json', 'một đối tượng JSON trên stdout / one JSON object on stdout')
   .action(async (files: string[], opts: { json?: boolean }) => {
     process.exitCode = await analyzeCommand(files, opts);
+  });
+
+program.command('flags')
+  .description('Liệt kê cảnh báo số liệu trong cơ sở dữ liệu / list the data-quality flags in the database')
+  .option('--data <dir>', 'thư mục dữ liệu / data folder (default ./data or TONGHOP_DATA_DIR)')
+  .option('--unit <code>', 'đơn vị và các đơn vị trực thuộc / a unit and every unit under it')
+  .option('--period <period>', 'kỳ báo cáo / period (2016, 2020-Q1, 2011..2020)')
+  .option('--severity <level>', 'mức tối thiểu / at least: error | warning | info')
+  .option('--status <status>', 'raised (mặc định/default) | resolved | all')
+  .option('--json', 'một đối tượng JSON { flags: [...] } / one JSON object { flags: [...] }')
+  .action(async (opts: { data?: string; unit?: string; period?: string; severity?: string; status?: string; json?: boolean }) => {
+    process.exitCode = await flagsCommand(opts);
   });
 
 program.command('serve')

@@ -30,6 +30,15 @@ export const ReportRecordV1 = z.object({
   detected_unit: z.string().nullable(),
   detected_level: z.enum(['province', 'district', 'commune']).nullable(),
   detected_period: z.string().nullable(),
+  /** The GSO code the register matched the detected name to. */
+  detected_code: z.string().nullable(),
+  /** How many facts report.parsed announced; the report is consolidated once all are stored. */
+  expected_facts: z.number().int().nullable(),
+  /** The unit and period the report is consolidated under: claimed when given, else detected. */
+  unit_code: z.string().nullable(),
+  period: z.string().nullable(),
+  as_of: z.string().nullable(),
+  consolidated_at: z.string().nullable(),
   updated_at: z.string(),
 });
 export type ReportRecord = z.infer<typeof ReportRecordV1>;

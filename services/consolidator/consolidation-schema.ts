@@ -5,9 +5,17 @@ import type { SqlDatabase } from '../../infra/db/sql-database.ts';
  * a database file has so later versions can migrate it.
  *   reports — one row per report (sha256), its lifecycle and where its files are
  *   facts   — one row per extracted fact, with provenance (page, span, quote)
- *   flags   — data-quality flags with their raised/resolved lifecycle
+ *   flags   — data-quality flags with their raised/resolved lifecycle; `scope` says which
+ *             evaluation owns a flag (flag-lifecycle.ts)
+ *   observations — per report, the figure it gives for its unit, indicator and period
+ *             (schemas/records/observation.ts)
+ *   units, indicators — the unit register and the indicator catalog, loaded from schemas/
+ *             (reference-tables.ts), so rollups can join them
+ *   current_reports (view) — the report of record per unit and period: the latest submission
+ *   consolidated_figures (view) — reported beside derived-from-children, with coverage
+ *             (rollup-views.ts)
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const DDL = [
   `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`,
@@ -43,6 +51,32 @@ const MIGRATIONS: Record<number, string[]> = {
     `ALTER TABLE reports ADD COLUMN IF NOT EXISTS detected_unit VARCHAR`,
     `ALTER TABLE reports ADD COLUMN IF NOT EXISTS detected_level VARCHAR`,
     `ALTER TABLE reports ADD COLUMN IF NOT EXISTS detected_period VARCHAR`,
+  ],
+  3: [
+    `ALTER TABLE reports ADD COLUMN IF NOT EXISTS unit_code VARCHAR`,
+    `ALTER TABLE reports ADD COLUMN IF NOT EXISTS period VARCHAR`,
+    `ALTER TABLE reports ADD COLUMN IF NOT EXISTS as_of DATE`,
+    `ALTER TABLE reports ADD COLUMN IF NOT EXISTS consolidated_at TIMESTAMP`,
+    `ALTER TABLE reports ADD COLUMN IF NOT EXISTS detected_code VARCHAR`,
+    `ALTER TABLE reports ADD COLUMN IF NOT EXISTS expected_facts INTEGER`,
+    `ALTER TABLE flags ADD COLUMN IF NOT EXISTS scope VARCHAR`,
+    `ALTER TABLE flags ADD COLUMN IF NOT EXISTS report_id VARCHAR`,
+    `CREATE INDEX IF NOT EXISTS flags_scope ON flags (scope)`,
+    `CREATE TABLE IF NOT EXISTS observations (
+       report_id VARCHAR NOT NULL, unit VARCHAR NOT NULL, period VARCHAR NOT NULL, indicator VARCHAR NOT NULL,
+       value DOUBLE NOT NULL, tolerance DOUBLE NOT NULL, decimals INTEGER NOT NULL,
+       fact_id VARCHAR NOT NULL, source VARCHAR NOT NULL, ambiguous BOOLEAN NOT NULL,
+       as_of DATE NOT NULL, unit_valid_from DATE, parent VARCHAR, province VARCHAR, level VARCHAR,
+       period_kind VARCHAR NOT NULL, period_index INTEGER NOT NULL,
+       PRIMARY KEY (report_id, indicator, period))`,
+    `CREATE TABLE IF NOT EXISTS units (
+       code VARCHAR NOT NULL, valid_from DATE NOT NULL, valid_to DATE,
+       name VARCHAR NOT NULL, level VARCHAR NOT NULL, type VARCHAR NOT NULL, parent VARCHAR,
+       PRIMARY KEY (code, valid_from))`,
+    `CREATE TABLE IF NOT EXISTS indicators (
+       code VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
+       unit VARCHAR NOT NULL, additive BOOLEAN NOT NULL, numerator VARCHAR, denominator VARCHAR)`,
+    `CREATE TABLE IF NOT EXISTS reference_state (name VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL)`,
   ],
 };
 

@@ -1,32 +1,77 @@
-import type { EventOf } from '../../schemas/events.ts';
+import { createEvent, type EventOf } from '../../schemas/events.ts';
+import type { IndicatorCatalog } from '../../schemas/indicators/catalog.ts';
 import type { SqlDatabase } from '../../infra/db/sql-database.ts';
+import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { forReport, type Logger } from '../../infra/log/logger.ts';
+import type { UnitRegistry } from '../registry/unit-registry.ts';
 import { ensureConsolidationSchema } from './consolidation-schema.ts';
+import { consolidateReport, rebuildAll, type RebuildResult } from './consolidation.ts';
+import type { FlagChange } from './flag-lifecycle.ts';
+import { loadReferenceTables } from './reference-tables.ts';
 import { recordFacts, recordFailed, recordParsed, recordSubmitted } from './report-store.ts';
+import type { CompletenessOptions } from './rules/completeness.ts';
+import { VIEW_DDL } from './rollup-sql.ts';
 
 /**
- * Consolidator: the one writer of the DuckDB database. Today it records every report's
- * lifecycle and its facts, idempotently; rollups and rules (which raise `dq.flag`)
- * come with the rule engine.
+ * Consolidator: the one writer of the DuckDB database. It records every report's lifecycle
+ * and facts idempotently; once a report is parsed and all its facts are stored (the events
+ * may arrive in any order) it consolidates it (consolidation.ts) and publishes a `dq.flag`
+ * event for every flag raised or resolved.
+ *
+ * Delivery: flags are committed with the data, then published. A crash between the two
+ * loses those events (the flags table still has them); a transactional outbox would close
+ * that gap and is not built yet.
  */
 export interface ConsolidatorDeps {
   db: SqlDatabase;
   log: Logger;
+  /** Where `dq.flag` events go. */
+  bus: Pick<EventBus, 'publish'>;
+  registry: UnitRegistry;
+  catalog: Readonly<IndicatorCatalog>;
+  completeness?: CompletenessOptions;
 }
 
 export interface ConsolidatorService {
-  /** Creates or checks the tables; call once before handling events. */
+  /** Creates or checks the tables and views and loads the reference data; call once before handling events. */
   init(): Promise<void>;
   onSubmitted(event: EventOf<'report.submitted'>): Promise<void>;
   onParsed(event: EventOf<'report.parsed'>): Promise<void>;
   onFailed(event: EventOf<'report.failed'>): Promise<void>;
   onFactsExtracted(event: EventOf<'facts.extracted'>): Promise<void>;
+  /** Re-evaluates every cross-report rule over the whole database; publishes the changes. */
+  rebuild(onStep?: (family: string, ms: number) => void): Promise<RebuildResult>;
 }
+
+const SOURCE = 'tonghop/consolidator';
 
 export function createConsolidatorService(deps: ConsolidatorDeps): ConsolidatorService {
   const { db } = deps;
+  const ctx = { db, registry: deps.registry, catalog: deps.catalog, completeness: deps.completeness };
+
+  async function publish(changes: readonly FlagChange[]): Promise<void> {
+    for (const { status, flag } of changes) {
+      await deps.bus.publish(createEvent({
+        type: 'dq.flag', source: SOURCE, subject: flag.unit, id: `${flag.id}:${status}:${Date.now()}`, data: { status, flag },
+      }));
+    }
+  }
+
+  async function consolidate(reportId: string, unit: string): Promise<void> {
+    const result = await consolidateReport(ctx, reportId);
+    if (!result) return;
+    const log = forReport(deps.log, reportId, result.unit === 'unknown' ? unit : result.unit);
+    const raised = result.changes.filter((c) => c.status === 'raised').length;
+    log.info({ period: result.period, observations: result.observations, raised, resolved: result.changes.length - raised }, 'report consolidated');
+    await publish(result.changes);
+  }
+
   return {
-    init: () => ensureConsolidationSchema(db),
+    async init() {
+      await ensureConsolidationSchema(db);
+      for (const statement of VIEW_DDL) await db.run(statement);
+      await loadReferenceTables(db, deps.registry, deps.catalog);
+    },
     async onSubmitted(event) {
       await recordSubmitted(db, event.data);
       forReport(deps.log, event.data.reportId, event.subject).debug('report recorded as submitted');
@@ -34,6 +79,7 @@ export function createConsolidatorService(deps: ConsolidatorDeps): ConsolidatorS
     async onParsed(event) {
       await recordParsed(db, event.data, event.subject);
       forReport(deps.log, event.data.reportId, event.subject).debug({ pages: event.data.pages }, 'report recorded as parsed');
+      await consolidate(event.data.reportId, event.subject);
     },
     async onFailed(event) {
       await recordFailed(db, event.data, event.subject);
@@ -42,6 +88,12 @@ export function createConsolidatorService(deps: ConsolidatorDeps): ConsolidatorS
     async onFactsExtracted(event) {
       await recordFacts(db, event.data.reportId, event.data.facts);
       forReport(deps.log, event.data.reportId, event.subject).debug({ facts: event.data.facts.length, chunk: event.data.chunk }, 'facts recorded');
+      await consolidate(event.data.reportId, event.subject);
+    },
+    async rebuild(onStep) {
+      const result = await rebuildAll(ctx, onStep);
+      await publish(result.changes);
+      return result;
     },
   };
 }

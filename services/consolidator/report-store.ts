@@ -31,16 +31,17 @@ export async function recordParsed(db: SqlExecutor, e: ReportParsed, unit: strin
   const detected = e.detected.unit;
   await db.run(
     `INSERT INTO reports (report_id, status, object_key, claimed_unit, claimed_period, pages, characters, text_key,
-       detected_unit, detected_level, detected_period, fact_count, updated_at)
-     VALUES ($1, 'parsed', $2, $3, 'unknown', $4, $5, $6, $7, $8, $9, (SELECT count(*) FROM facts WHERE report_id = $1), now())
+       detected_unit, detected_level, detected_period, detected_code, expected_facts, fact_count, updated_at)
+     VALUES ($1, 'parsed', $2, $3, 'unknown', $4, $5, $6, $7, $8, $9, $10, $11, (SELECT count(*) FROM facts WHERE report_id = $1), now())
      ON CONFLICT (report_id) DO UPDATE SET
        status = CASE WHEN reports.status = 'failed' THEN reports.status ELSE 'parsed' END,
        object_key = coalesce(reports.object_key, excluded.object_key),
        pages = excluded.pages, characters = excluded.characters, text_key = excluded.text_key,
        detected_unit = excluded.detected_unit, detected_level = excluded.detected_level, detected_period = excluded.detected_period,
-       fact_count = excluded.fact_count,
+       detected_code = excluded.detected_code, expected_facts = excluded.expected_facts, fact_count = excluded.fact_count,
        updated_at = now()`,
-    [e.reportId, e.objectKey, unit, e.pages, e.characters, e.textKey, detected?.name ?? null, detected?.level ?? null, e.detected.period ?? null],
+    [e.reportId, e.objectKey, unit, e.pages, e.characters, e.textKey, detected?.name ?? null, detected?.level ?? null, e.detected.period ?? null,
+      detected?.code ?? null, e.factCount],
   );
 }
 

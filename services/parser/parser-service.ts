@@ -10,11 +10,15 @@ import type { StructuredDocument } from './document-model.ts';
 import { readDocument, type DocumentReader } from './document-reader.ts';
 import { analyzeDocument } from './document-analysis.ts';
 import { metadataWarnings, toDetected } from './metadata/index.ts';
+import { resolveReportUnit } from './report-unit.ts';
+import { loadUnitRegistry, type UnitRegistry } from '../registry/unit-registry.ts';
 
 /**
  * Parser: `report.submitted` → the document read into pages of paragraphs and tables,
  * stored at `parsed/<reportId>/document.json` → its facts as `facts.extracted` (in
- * chunks of `factsPerChunk`) → `report.parsed` with the detected unit and period. A document that cannot
+ * chunks of `factsPerChunk`) → `report.parsed` with the detected unit (and its GSO code when the
+ * register knows it) and period. Events about a report whose sender claimed no unit carry the
+ * detected code as subject (the Kafka key), so one unit's events stay together. A document that cannot
  * be read (corrupt, encrypted, no text layer, zip bomb) is answered with
  * `report.failed` (stage `parser`) — the bus is not asked to retry what cannot
  * succeed. Faults that may pass (store unavailable) are thrown, so the bus retries and
@@ -30,6 +34,8 @@ export interface ParserDeps {
   minCharsPerPage?: number;
   /** Facts per `facts.extracted` event; default 500. */
   factsPerChunk?: number;
+  /** The unit register names are matched against; default the shipped one. */
+  registry?: UnitRegistry;
 }
 
 export interface ParserService {
@@ -41,8 +47,8 @@ const SOURCE = 'tonghop/parser';
 export function createParserService(deps: ParserDeps): ParserService {
   async function onSubmitted(event: EventOf<'report.submitted'>): Promise<void> {
     const { reportId, objectKey, fileName, mediaType } = event.data;
-    const unit = event.subject;
-    const log = forReport(deps.log, reportId, unit);
+    const claimedUnit = event.subject;
+    let log = forReport(deps.log, reportId, claimedUnit);
     const started = performance.now();
     let doc: StructuredDocument;
     try {
@@ -52,7 +58,7 @@ export function createParserService(deps: ParserDeps): ParserService {
       if (!isTonghopError(err) || err.retriable) throw err;
       log.warn({ code: err.code, fileName }, err.reason.en);
       await deps.bus.publish(createEvent({
-        type: 'report.failed', source: SOURCE, subject: unit, id: `${reportId}:parser-failed`,
+        type: 'report.failed', source: SOURCE, subject: claimedUnit, id: `${reportId}:parser-failed`,
         data: { reportId, stage: 'parser', code: err.code, reason: err.reason, retriable: false, fileName, bytes: event.data.bytes, claimed: event.data.claimed },
       }));
       return;
@@ -62,6 +68,12 @@ export function createParserService(deps: ParserDeps): ParserService {
     await deps.store.put(textKey, new TextEncoder().encode(JSON.stringify(record)), { contentType: 'application/json' });
     const characters = doc.pages.reduce((n, p) => n + p.text.length, 0);
     const { facts, metadata } = analyzeDocument(reportId, doc);
+    const resolved = resolveReportUnit(deps.registry ?? loadUnitRegistry(), metadata);
+    const unit = claimedUnit === 'unknown' && resolved.code ? resolved.code : claimedUnit;
+    log = forReport(deps.log, reportId, unit);
+    const detected = toDetected(metadata);
+    if (detected.unit && resolved.code) detected.unit.code = resolved.code;
+    const warnings = [...doc.warnings, ...metadataWarnings(metadata), ...(resolved.warning ? [{ vi: resolved.warning.vi, en: resolved.warning.en }] : [])];
     const perChunk = deps.factsPerChunk ?? 500;
     const chunks = Math.max(1, Math.ceil(facts.length / perChunk));
     for (let index = 0; index < chunks; index++) {
@@ -73,8 +85,8 @@ export function createParserService(deps: ParserDeps): ParserService {
     await deps.bus.publish(createEvent({
       type: 'report.parsed', source: SOURCE, subject: unit, id: `${reportId}:parsed`,
       data: {
-        reportId, objectKey, textKey, pages: doc.pages.length, characters, detected: toDetected(metadata),
-        factCount: facts.length, warnings: [...doc.warnings, ...metadataWarnings(metadata)],
+        reportId, objectKey, textKey, pages: doc.pages.length, characters, detected,
+        factCount: facts.length, warnings,
       },
     }));
     log.info({ pages: doc.pages.length, characters, facts: facts.length, engine: doc.engine, ms: Math.round(performance.now() - started) }, 'report parsed');

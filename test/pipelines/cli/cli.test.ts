@@ -40,6 +40,24 @@ describe('tonghop CLI', () => {
     expect(summary.files.map((f) => f.status)).toEqual(Array(10).fill('duplicate'));
     expect(summary.totals.reports).toBe(10);
     expect(summary.totals.pages).toBeGreaterThan(60);
+
+    // The consolidated flags of the same database: the seeds' errors, each under its unit's GSO code.
+    const flags = await cli(['flags', '--json', '--data', data, '--severity', 'error']);
+    expect(flags.code).toBe(0);
+    const out = JSON.parse(flags.stdout) as { flags: { unit: string; period: string; ruleId: string; severity: string; values: Record<string, number>; evidence: { page: number }[] }[] };
+    expect(out.flags.map((f) => [f.unit, f.period, f.ruleId])).toEqual([
+      ['19873', '2011..2020', 'bounds.staff_present_le_assigned'],
+      ['481', '2011..2020', 'granularity.percent_of_count'],
+      ['481', '2011..2020', 'granularity.percent_of_count'],
+      ['94', '2016', 'rate_mismatch.reported_vs_computed'],
+      ['94', '2016', 'rate_mismatch.reported_vs_computed'],
+    ]);
+    expect(out.flags.find((f) => f.values.numerator === 845938)).toMatchObject({ unit: '94', values: { denominator: 846314, reported_rate: 89.39 } });
+    const province = await cli(['flags', '--json', '--data', data, '--unit', '46', '--period', '2011..2020']);
+    expect(new Set((JSON.parse(province.stdout) as { flags: { unit: string }[] }).flags.map((f) => f.unit))).toEqual(new Set(['481', '19873']));
+    const readable = await cli(['flags', '--data', data, '--unit', '94']);
+    expect(readable.stdout).toContain('845.938/846.314');
+    expect((await cli(['flags', '--data', data, '--severity', 'fatal'])).code).toBe(2);
   }, 120_000);
 
   it('ingest exits 1 and names each bad file while still taking the good one', async () => {

@@ -6,6 +6,11 @@ import type { SqlDatabase } from '../../../infra/db/sql-database.ts';
 import { createConsolidatorService, type ConsolidatorService } from '../../../services/consolidator/consolidator-service.ts';
 import { getReport, storeTotals } from '../../../services/consolidator/report-store.ts';
 import { capturingLogger } from '../../support/silent-logger.ts';
+import { INDICATOR_CATALOG } from '../../../schemas/indicators/catalog.ts';
+import { SCHEMA_VERSION } from '../../../services/consolidator/consolidation-schema.ts';
+import { testRegistry } from '../../support/consolidation-harness.ts';
+
+const deps = (db: SqlDatabase) => ({ db, log: capturingLogger().log, bus: { publish: () => Promise.resolve() }, registry: testRegistry(), catalog: INDICATOR_CATALOG });
 
 const ID = 'a'.repeat(64);
 
@@ -35,7 +40,7 @@ describe('consolidator service (DuckDB)', () => {
 
   beforeEach(async () => {
     db = await openDuckDb({ path: ':memory:' });
-    consolidator = createConsolidatorService({ db, log: capturingLogger().log });
+    consolidator = createConsolidatorService(deps(db));
     await consolidator.init();
   });
   afterEach(async () => { await db.close(); });
@@ -77,10 +82,10 @@ describe('consolidator service (DuckDB)', () => {
       submitted_by VARCHAR, submitted_at TIMESTAMP, claimed_unit VARCHAR NOT NULL, claimed_period VARCHAR NOT NULL,
       pages INTEGER, characters INTEGER, text_key VARCHAR, fact_count INTEGER NOT NULL DEFAULT 0, updated_at TIMESTAMP NOT NULL)`);
     await old.run(`INSERT INTO reports (report_id, status, claimed_unit, claimed_period, updated_at) VALUES ($1, 'failed', '79', '2016', now())`, [ID]);
-    const migrated = createConsolidatorService({ db: old, log: capturingLogger().log });
+    const migrated = createConsolidatorService(deps(old));
     await migrated.init();
     expect(await getReport(old, ID)).toMatchObject({ status: 'failed', detected_unit: null, detected_period: null });
-    expect(await old.all('SELECT max(version) AS v FROM schema_version')).toEqual([{ v: 2 }]);
+    expect(await old.all('SELECT max(version) AS v FROM schema_version')).toEqual([{ v: SCHEMA_VERSION }]);
     await old.close();
   });
 

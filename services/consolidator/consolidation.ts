@@ -1,0 +1,169 @@
+import type { SqlDatabase, SqlExecutor } from '../../infra/db/sql-database.ts';
+import { FactV1, type Fact } from '../../schemas/fact/v1.ts';
+import type { Period, UnitCode } from '../../schemas/identifiers.ts';
+import { Period as PeriodSchema, UnitCode as UnitCodeSchema } from '../../schemas/identifiers.ts';
+import type { IndicatorCatalog } from '../../schemas/indicators/catalog.ts';
+import { ObservationRecordV1, type ObservationRecord } from '../../schemas/records/observation.ts';
+import type { UnitRegistry } from '../registry/unit-registry.ts';
+import { insertRows } from './bulk-insert.ts';
+import { reconcileFlags, type FlagChange, type ScopedFlag } from './flag-lifecycle.ts';
+import { buildObservations } from './observation-builder.ts';
+import { nextPeriod } from './period-series.ts';
+import { completenessFlags, completenessScope, type CompletenessOptions } from './rules/completeness.ts';
+import { checkDocument, DOCUMENT_CHECKS } from './rules/document-rules.ts';
+import { hierarchyFlags, hierarchyScope } from './rules/hierarchy.ts';
+import { peerChangeFlags, peersScope } from './rules/peer-change.ts';
+import { resubmissionFlags, revisionScope } from './rules/resubmission.ts';
+import { seriesOutlierFlags, seriesScope } from './rules/series-outlier.ts';
+
+/**
+ * Consolidation: a parsed report's facts become observations of its unit and period, and
+ * every rule whose answer they can change is asked again — only for what they touch.
+ *
+ *   1. unit and period of record: claimed at submission when given, else detected (the
+ *      register's code for the detected name; the stated period)
+ *   2. observations (observation-builder.ts), replacing any earlier ones of the same report
+ *   3. document flags: the single-document families and text-vs-table conflicts, raised for
+ *      the current version of (unit, period) and resolved for the versions it supersedes
+ *   4. hierarchy for the unit and its ancestors, the resubmission check, the unit's series,
+ *      its peers in the province (this period and the next), and completeness, for each
+ *      period the report gives figures for
+ *
+ * All of it in one transaction; the flag changes it returns are the `dq.flag` events to
+ * publish. Running it again on the same data returns no changes (flag-lifecycle.ts).
+ * `rebuildAll` re-evaluates every cross-report rule over the whole database at once.
+ */
+export interface ConsolidationContext {
+  db: SqlDatabase;
+  registry: UnitRegistry;
+  catalog: Readonly<IndicatorCatalog>;
+  completeness?: CompletenessOptions;
+}
+
+export interface ConsolidationResult {
+  unit: UnitCode;
+  period: Period;
+  observations: number;
+  changes: FlagChange[];
+}
+
+interface ReportRow {
+  status: string;
+  claimed_unit: string;
+  claimed_period: string;
+  detected_code: string | null;
+  detected_period: string | null;
+  expected_facts: number | null;
+  fact_count: number;
+  [k: string]: string | number | boolean | null;
+}
+
+const OBSERVATION_COLUMNS = [
+  'report_id', 'unit', 'period', 'indicator', 'value', 'tolerance', 'decimals', 'fact_id', 'source', 'ambiguous',
+  'as_of', 'unit_valid_from', 'parent', 'province', 'level', 'period_kind', 'period_index',
+] as const;
+
+/** Consolidates one report once it is parsed and all its facts are stored; undefined until then. */
+export async function consolidateReport(ctx: ConsolidationContext, reportId: string): Promise<ConsolidationResult | undefined> {
+  return ctx.db.transaction(async (tx) => {
+    const [report] = await tx.all<ReportRow>(
+      `SELECT status, claimed_unit, claimed_period, detected_code, detected_period, expected_facts,
+         (SELECT count(*) FROM facts WHERE report_id = $1) AS fact_count FROM reports WHERE report_id = $1`, [reportId]);
+    if (!report || report.status !== 'parsed' || report.expected_facts === null || report.fact_count < report.expected_facts) return undefined;
+    const facts = (await tx.all<{ record: string }>(`SELECT record FROM facts WHERE report_id = $1 ORDER BY page, span_start, fact_id`, [reportId]))
+      .map((r) => FactV1.parse(JSON.parse(r.record)));
+    const unit = pick(report.claimed_unit, report.detected_code, UnitCodeSchema.safeParse.bind(UnitCodeSchema));
+    const period = pick(report.claimed_period, report.detected_period, PeriodSchema.safeParse.bind(PeriodSchema));
+    const { observations, conflicts } = buildObservations(facts, { reportId, unit, period, registry: ctx.registry, catalog: ctx.catalog });
+
+    await tx.run(`DELETE FROM observations WHERE report_id = $1`, [reportId]);
+    await insertRows(tx, 'observations', OBSERVATION_COLUMNS, observations.map((o) => {
+      const row = ObservationRecordV1.parse(o);
+      return OBSERVATION_COLUMNS.map((c) => row[c]);
+    }));
+    await tx.run(`UPDATE reports SET unit_code = $2, period = $3, as_of = $4, consolidated_at = coalesce(consolidated_at, now()) WHERE report_id = $1`,
+      [reportId, unit, period, ctx.registry.dateFor(period) ?? null]);
+
+    const changes: FlagChange[] = [];
+    changes.push(...await documentFlags(tx, reportId, unit, period, facts, conflicts));
+    if (unit !== 'unknown' && period !== 'unknown') changes.push(...await neighbourhood(tx, ctx, unit, period, observations));
+    return { unit, period, observations: observations.length, changes };
+  });
+}
+
+/** Claimed wins when it is a real value; else the detected one; else `unknown`. */
+function pick(claimed: string, detected: string | null, check: (v: string) => { success: boolean }): string {
+  if (claimed !== 'unknown' && check(claimed).success) return claimed;
+  if (detected !== null && check(detected).success) return detected;
+  return 'unknown';
+}
+
+async function documentFlags(
+  tx: SqlExecutor, reportId: string, unit: UnitCode, period: Period, facts: readonly Fact[], conflicts: ReturnType<typeof buildObservations>['conflicts'],
+): Promise<FlagChange[]> {
+  const versions = unit === 'unknown' || period === 'unknown'
+    ? [{ report_id: reportId, current: true }]
+    : await tx.all<{ report_id: string; current: boolean }>(
+      `SELECT report_id, current FROM report_versions WHERE unit = $1 AND period = $2`, [unit, period]);
+  const changes: FlagChange[] = [];
+  for (const v of versions) {
+    const scope = `document:${v.report_id}`;
+    if (v.report_id === reportId && v.current) {
+      const flags = checkDocument({ unit, period, facts }, [...DOCUMENT_CHECKS, () => conflicts]);
+      changes.push(...await reconcileFlags(tx, { scopes: [scope] }, flags.map((flag) => ({ scope, flag, reportId }))));
+    } else if (!v.current) {
+      changes.push(...await reconcileFlags(tx, { scopes: [scope] }, []));
+    }
+  }
+  return changes;
+}
+
+async function neighbourhood(tx: SqlExecutor, ctx: ConsolidationContext, unit: string, period: string, observations: readonly ObservationRecord[]): Promise<FlagChange[]> {
+  const periods = [...new Set([period, ...observations.map((o) => o.period)])];
+  const date = ctx.registry.dateFor(period);
+  const record = date ? ctx.registry.get(unit, date) : undefined;
+  const lineage = [unit, ...(date ? ctx.registry.ancestors(unit, date).map((u) => u.code) : [])];
+  const province = lineage.at(-1)!;
+  const changes: FlagChange[] = [];
+  const scopes = lineage.flatMap((u) => periods.map((p) => hierarchyScope(u, p)));
+  changes.push(...await reconcileFlags(tx, { scopes }, await hierarchyFlags(tx, { units: lineage, periods })));
+  changes.push(...await reconcileFlags(tx, { scopes: [revisionScope(unit, period)] }, await resubmissionFlags(tx, { unit, period })));
+  changes.push(...await reconcileFlags(tx, { scopes: [seriesScope(unit)] }, await seriesOutlierFlags(tx, [unit])));
+  if (record) {
+    const peerPeriods = [...new Set(periods.flatMap((p) => [p, nextPeriod(p)]).filter((p): p is string => p !== undefined))];
+    const peerFlags = await peerChangeFlags(tx, { province, level: record.level, periods: peerPeriods });
+    changes.push(...await reconcileFlags(tx, { scopes: peerPeriods.map((p) => peersScope(province, record.level, p)) }, peerFlags));
+  }
+  changes.push(...await reconcileFlags(tx, { scopes: [completenessScope(period)] }, await completenessFlags(tx, [period], ctx.completeness)));
+  return changes;
+}
+
+export interface RebuildResult {
+  changes: FlagChange[];
+  /** Milliseconds per family, for progress and benchmarks. */
+  timings: Record<string, number>;
+  raised: number;
+}
+
+/** Re-evaluates every cross-report family over everything stored (document flags stay as ingested). */
+export async function rebuildAll(ctx: ConsolidationContext, onStep?: (family: string, ms: number) => void): Promise<RebuildResult> {
+  const families: [string, string, (tx: SqlExecutor) => Promise<ScopedFlag[]>][] = [
+    ['hierarchy', 'hierarchy:', (tx) => hierarchyFlags(tx)],
+    ['conflict', 'revision:', (tx) => resubmissionFlags(tx)],
+    ['outlier-series', 'outlier:', (tx) => seriesOutlierFlags(tx)],
+    ['outlier-peers', 'peers:', (tx) => peerChangeFlags(tx)],
+    ['completeness', 'completeness:', (tx) => completenessFlags(tx, undefined, ctx.completeness)],
+  ];
+  const timings: Record<string, number> = {};
+  const changes: FlagChange[] = [];
+  for (const [family, prefix, evaluate] of families) {
+    const started = performance.now();
+    await ctx.db.transaction(async (tx) => {
+      changes.push(...await reconcileFlags(tx, { prefix }, await evaluate(tx)));
+    });
+    timings[family] = performance.now() - started;
+    onStep?.(family, timings[family]);
+  }
+  const [row] = await ctx.db.all<{ n: number }>(`SELECT count(*) AS n FROM flags WHERE status = 'raised'`);
+  return { changes, timings, raised: row?.n ?? 0 };
+}

@@ -1,0 +1,131 @@
+import type { SqlExecutor } from '../../../infra/db/sql-database.ts';
+import { FlagV1, type Flag } from '../../../schemas/flag/v1.ts';
+import type { ScopedFlag } from '../flag-lifecycle.ts';
+import { consolidatedFiguresSql } from '../rollup-sql.ts';
+import { periodList, unitList } from '../sql-literal.ts';
+import { flagId } from './flag-id.ts';
+import { en, vi } from './flag-draft.ts';
+import { printsAs } from './printed-precision.ts';
+
+/**
+ * hierarchy: a parent's reported figure against its children's reports
+ * (consolidated_figures: counts and money summed, percentages recomputed from summed
+ * numerators and denominators).
+ *
+ *   all children reported     reported ≠ derived beyond the printed precision → error;
+ *                             off by one on a total of 1 000 or more → warning
+ *   some children missing     derived > reported → error (the children present already add up
+ *                             to more; a count cannot shrink by adding the rest); derived <
+ *                             reported says nothing (completeness reports who is missing)
+ *   a percentage              only with every child reporting both counts; a recomputed rate that
+ *                             prints as the reported one (rounded or truncated) is fine; when the
+ *                             parent's own numerator or denominator is already flagged the rate
+ *                             flag is a warning (the same slip seen twice)
+ *
+ * Evidence is the parent's own figure (page and quote); `values` holds reported, derived and
+ * both child counts. Scope `hierarchy:<unit>:<period>`.
+ */
+export const HIERARCHY_SUM = 'hierarchy.children_sum';
+export const HIERARCHY_RATE = 'hierarchy.children_rate';
+
+export interface HierarchyTarget {
+  units: readonly string[];
+  periods: readonly string[];
+}
+
+interface Row {
+  unit: string;
+  period: string;
+  indicator: string;
+  reported: number;
+  reported_tolerance: number;
+  reported_decimals: number;
+  reported_fact: string;
+  reported_report: string;
+  derived: number;
+  derived_tolerance: number;
+  children_reported: number;
+  children_expected: number;
+  measure: string;
+  name_vi: string;
+  name_en: string;
+  numerator: string | null;
+  denominator: string | null;
+  unit_name: string | null;
+  level: string | null;
+  page: number;
+  span_start: number;
+  span_end: number;
+  quote: string;
+  [k: string]: string | number | boolean | null;
+}
+
+export function hierarchyScope(unit: string, period: string): string {
+  return `hierarchy:${unit}:${period}`;
+}
+
+/** Flags for the parents in `target` (all parents when absent). */
+export async function hierarchyFlags(db: SqlExecutor, target?: HierarchyTarget): Promise<ScopedFlag[]> {
+  const scope = target
+    ? (column: string) => `${column} IN ${unitList(target.units)} AND o.period IN ${periodList(target.periods)}`
+    : undefined;
+  const rows = await db.all<Row>(`
+    SELECT f.unit, f.period, f.indicator, f.reported, f.reported_tolerance, f.reported_decimals, f.reported_fact, f.reported_report,
+      f.derived, f.derived_tolerance, f.children_reported, f.children_expected,
+      i.unit AS measure, i.name_vi, i.name_en, i.numerator, i.denominator,
+      u.name AS unit_name, u.level, fa.page, fa.span_start, fa.span_end, fa.quote
+    FROM (${consolidatedFiguresSql(scope)}) f
+      JOIN indicators i ON i.code = f.indicator
+      JOIN facts fa ON fa.fact_id = f.reported_fact
+      LEFT JOIN units u ON u.code = f.unit AND u.valid_from <= f.as_of AND (u.valid_to IS NULL OR f.as_of <= u.valid_to)
+    WHERE f.reported IS NOT NULL AND f.derived IS NOT NULL AND f.children_reported > 0
+      AND abs(f.reported - f.derived) > f.reported_tolerance + f.derived_tolerance + 1e-9
+    ORDER BY f.unit, f.period, f.indicator`);
+  const counts = rows.filter((r) => r.measure !== 'percent').map((r) => countFlag(r)).filter((f): f is Flag => f !== undefined);
+  const countKeys = new Set(rows.filter((r) => r.measure !== 'percent').map((r) => `${r.unit}|${r.period}|${r.indicator}`));
+  const rates = rows.filter((r) => r.measure === 'percent').map((r) => rateFlag(r, [r.numerator, r.denominator].some((c) => c !== null && countKeys.has(`${r.unit}|${r.period}|${c}`))))
+    .filter((f): f is Flag => f !== undefined);
+  return [...counts, ...rates].map((flag) => ({ scope: hierarchyScope(flag.unit, flag.period), flag, reportId: flag.evidence[0]?.reportId }));
+}
+
+function countFlag(r: Row): Flag | undefined {
+  const complete = r.children_reported >= r.children_expected;
+  const gap = r.reported - r.derived;
+  const slack = r.reported_tolerance + r.derived_tolerance;
+  if (!complete && r.derived <= r.reported + slack) return undefined;
+  const offByOne = complete && Math.abs(gap) <= 1 + slack && r.reported >= 1000;
+  const money = r.measure === 'VND';
+  const fmt = (x: number) => (money ? `${vi(x / 1e9)} tỷ đồng` : vi(x));
+  const fmtEn = (x: number) => (money ? `VND ${en(x / 1e9)} billion` : en(x));
+  const who = r.unit_name ?? r.unit;
+  const coverage = `${r.children_reported}/${r.children_expected}`;
+  const vi_ = complete
+    ? `${who} kỳ ${r.period}: "${r.name_vi}" báo cáo ${fmt(r.reported)}, nhưng tổng số liệu của ${coverage} đơn vị trực thuộc là ${fmt(r.derived)} (chênh ${fmt(gap)}).`
+    : `${who} kỳ ${r.period}: "${r.name_vi}" báo cáo ${fmt(r.reported)}, nhưng mới ${coverage} đơn vị trực thuộc đã cộng lại được ${fmt(r.derived)}, lớn hơn số báo cáo.`;
+  const en_ = complete
+    ? `${who}, ${r.period}: "${r.name_en}" reported as ${fmtEn(r.reported)}, but its ${coverage} units below add up to ${fmtEn(r.derived)} (off by ${fmtEn(gap)}).`
+    : `${who}, ${r.period}: "${r.name_en}" reported as ${fmtEn(r.reported)}, but only ${coverage} units below already add up to ${fmtEn(r.derived)}, more than reported.`;
+  return toFlag(r, HIERARCHY_SUM, offByOne ? 'warning' : 'error', { vi: vi_, en: en_ });
+}
+
+function rateFlag(r: Row, countFlagged: boolean): Flag | undefined {
+  if (r.children_reported < r.children_expected) return undefined;
+  if (printsAs(r.derived, r.reported, r.reported_decimals)) return undefined;
+  const who = r.unit_name ?? r.unit;
+  const derived = Math.round(r.derived * 100) / 100;
+  return toFlag(r, HIERARCHY_RATE, countFlagged ? 'warning' : 'error', {
+    vi: `${who} kỳ ${r.period}: "${r.name_vi}" báo cáo ${vi(r.reported)}%, nhưng tính lại từ số liệu của ${r.children_reported} đơn vị trực thuộc được ${vi(derived)}% (tỷ lệ phải tính từ tổng tử số và mẫu số, không lấy trung bình).`,
+    en: `${who}, ${r.period}: "${r.name_en}" reported as ${en(r.reported)}%, but recomputed from its ${r.children_reported} units below it is ${en(derived)}% (a rate is recomputed from summed numerators and denominators, never averaged).`,
+  });
+}
+
+function toFlag(r: Row, ruleId: string, severity: 'error' | 'warning', message: { vi: string; en: string }): Flag {
+  return FlagV1.parse({
+    id: flagId(ruleId, r.unit, r.period, [r.reported_fact, r.indicator]),
+    ruleId, family: 'hierarchy', severity, unit: r.unit, period: r.period,
+    left: r.reported, right: r.derived, imbalance: r.reported - r.derived,
+    values: { reported: r.reported, derived: r.derived, children_reported: r.children_reported, children_expected: r.children_expected },
+    message,
+    evidence: [{ reportId: r.reported_report, page: r.page, quote: r.quote, start: r.span_start, end: r.span_end }],
+  });
+}

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { createEvent, type EventOf, type EventType } from '../../schemas/events.ts';
+import type { Fact, FactKind } from '../../schemas/fact/v1.ts';
+import type { DqFlag } from '../../schemas/dq-flag/v1.ts';
+import { INDICATOR_CATALOG } from '../../schemas/indicators/catalog.ts';
+import type { AdminUnit } from '../../schemas/registry/admin-unit.ts';
+import { openDuckDb } from '../../infra/db/sql-database.duckdb.ts';
+import type { SqlDatabase } from '../../infra/db/sql-database.ts';
+import { createConsolidatorService, type ConsolidatorService } from '../../services/consolidator/consolidator-service.ts';
+import type { CompletenessOptions } from '../../services/consolidator/rules/completeness.ts';
+import { UnitRegistry } from '../../services/registry/unit-registry.ts';
+import { capturingLogger } from './silent-logger.ts';
+
+/**
+ * A consolidator on an in-memory DuckDB with a small register of its own, and a way to send it
+ * a whole report as the parser would (report.submitted, facts.extracted, report.parsed).
+ *
+ *   Tỉnh Thử (90) ─ Huyện Một (901) ─ communes 90001 … 90004
+ *                 └ Huyện Hai (902) ─ communes 90201 … 90212
+ */
+export function testRegistry(): UnitRegistry {
+  const from = '2008-08-01';
+  const units: AdminUnit[] = [
+    { code: '90', name: 'Tỉnh Thử', level: 'province', type: 'tỉnh', validFrom: from },
+    { code: '901', name: 'Huyện Một', level: 'district', type: 'huyện', parent: '90', validFrom: from },
+    { code: '902', name: 'Huyện Hai', level: 'district', type: 'huyện', parent: '90', validFrom: from },
+  ];
+  for (let i = 1; i <= 4; i++) units.push({ code: `9000${i}`, name: `Xã Một ${i}`, level: 'commune', type: 'xã', parent: '901', validFrom: from });
+  for (let i = 1; i <= 12; i++) units.push({ code: `902${String(i).padStart(2, '0')}`, name: `Xã Hai ${i}`, level: 'commune', type: 'xã', parent: '902', validFrom: from });
+  return new UnitRegistry(units);
+}
+
+export interface FactSpec {
+  indicator: string;
+  /** For counts and money. */
+  value?: number;
+  /** For percentages. */
+  rate?: number;
+  kind?: FactKind;
+  /** A table cell rather than text. */
+  table?: boolean;
+  quote?: string;
+  page?: number;
+}
+
+export interface ReportSpec {
+  unit: string;
+  period: string;
+  facts: FactSpec[];
+  /** Distinguishes two submissions of one unit and period; also the submission time order. */
+  version?: number;
+  submittedAt?: string;
+}
+
+export interface Harness {
+  db: SqlDatabase;
+  consolidator: ConsolidatorService;
+  published: DqFlag[];
+  /** Sends the report's three events; returns its id. */
+  send(report: ReportSpec): Promise<string>;
+  events(report: ReportSpec): EventOf<'report.submitted' | 'facts.extracted' | 'report.parsed'>[];
+  raised(): Promise<{ family: string; ruleId: string; severity: string; unit: string; period: string }[]>;
+  close(): Promise<void>;
+}
+
+export function reportIdOf(r: ReportSpec): string {
+  return createHash('sha256').update(`${r.unit}|${r.period}|${r.version ?? 1}`).digest('hex');
+}
+
+export async function consolidationHarness(opts: { completeness?: CompletenessOptions } = {}): Promise<Harness> {
+  const db = await openDuckDb({ path: ':memory:', threads: 2 });
+  const published: DqFlag[] = [];
+  const bus = {
+    publish(e: EventOf<EventType>): Promise<void> {
+      if (e.type === 'dq.flag') published.push(e.data);
+      return Promise.resolve();
+    },
+  };
+  const consolidator = createConsolidatorService({
+    db, log: capturingLogger().log, bus, registry: testRegistry(), catalog: INDICATOR_CATALOG, completeness: opts.completeness,
+  });
+  await consolidator.init();
+
+  function events(r: ReportSpec): EventOf<'report.submitted' | 'facts.extracted' | 'report.parsed'>[] {
+    const id = reportIdOf(r);
+    const facts: Fact[] = r.facts.map((f, i) => {
+      const quote = f.quote ?? `${f.indicator} ${f.value ?? f.rate}`;
+      const start = i * 100;
+      const percent = f.rate !== undefined;
+      return {
+        id: `${id.slice(0, 12)}:${i}`, reportId: id, kind: f.kind ?? (f.table ? 'table-cell' : percent ? 'rate' : 'count'), label: f.indicator,
+        indicator: f.indicator, unit: percent ? '%' : 'hồ sơ',
+        ...(percent ? (f.table ? { value: f.rate } : { rate: f.rate }) : { value: f.value }),
+        evidence: { reportId: id, page: f.page ?? 1, start, end: start + quote.length, quote },
+      };
+    });
+    const submittedAt = r.submittedAt ?? new Date(Date.UTC(2026, 0, 1) + (r.version ?? 1) * 60_000).toISOString();
+    return [
+      createEvent({ type: 'report.submitted', source: 'test', subject: r.unit, data: {
+        reportId: id, objectKey: `reports/${r.unit}/${r.period}/${id}.pdf`, fileName: `${r.unit}-${r.period}.pdf`, mediaType: 'application/pdf',
+        bytes: 1000, submittedBy: 'test', submittedAt, claimed: { unit: r.unit, period: r.period } } }),
+      createEvent({ type: 'facts.extracted', source: 'test', subject: r.unit, data: { reportId: id, chunk: { index: 0, count: 1 }, facts } }),
+      createEvent({ type: 'report.parsed', source: 'test', subject: r.unit, data: {
+        reportId: id, objectKey: `reports/${r.unit}/${r.period}/${id}.pdf`, textKey: `parsed/${id}/document.json`, pages: 1, characters: 100,
+        detected: {}, factCount: facts.length, warnings: [] } }),
+    ];
+  }
+
+  async function deliver(e: EventOf<'report.submitted' | 'facts.extracted' | 'report.parsed'>): Promise<void> {
+    if (e.type === 'report.submitted') await consolidator.onSubmitted(e);
+    else if (e.type === 'facts.extracted') await consolidator.onFactsExtracted(e);
+    else await consolidator.onParsed(e);
+  }
+
+  return {
+    db, consolidator, published, events,
+    async send(r) {
+      for (const e of events(r)) await deliver(e);
+      return reportIdOf(r);
+    },
+    raised: () => db.all(`SELECT family, rule_id AS "ruleId", severity, unit, period FROM flags WHERE status = 'raised' ORDER BY unit, period, rule_id`),
+    close: () => db.close(),
+  };
+}
