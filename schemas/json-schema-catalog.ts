@@ -4,6 +4,8 @@ import { FactV1 } from './fact/v1.ts';
 import { FlagV1 } from './flag/v1.ts';
 import { StructuredDocumentRecordV1 } from './records/structured-document.ts';
 import { ReportRecordV1 } from './records/report-record.ts';
+import { ObservationRecordV1 } from './records/observation.ts';
+import { ConsolidatedFigureV1 } from './records/consolidated-figure.ts';
 
 /**
  * JSON Schema (draft 2020-12) for outside consumers, generated from the zod schemas,
@@ -17,6 +19,8 @@ export function jsonSchemaCatalog(): Record<string, unknown> {
   out['flag.v1.schema.json'] = toSchema(FlagV1, 'tonghop data-quality flag v1');
   out['record.structured-document.v1.schema.json'] = toSchema(StructuredDocumentRecordV1, 'tonghop stored structured document v1');
   out['record.report.v1.schema.json'] = toSchema(ReportRecordV1, 'tonghop stored report row v1');
+  out['record.observation.v1.schema.json'] = toSchema(ObservationRecordV1, 'tonghop stored observation row v1');
+  out['record.consolidated-figure.v1.schema.json'] = toSchema(ConsolidatedFigureV1, 'tonghop consolidated figure (view row) v1');
   return out;
 }
 

@@ -79,7 +79,7 @@ export function buildObservations(facts: readonly Fact[], ctx: ObservationContex
     });
     const [tableValue] = table;
     const [textValue] = text;
-    if (table.length === 1 && text.length === 1 && tableValue && textValue) {
+    if (table.length === 1 && text.length === 1 && tableValue && textValue && !same(tableValue, textValue)) {
       conflicts.push(conflictDraft(indicator, period, tableValue, textValue));
     }
   }

@@ -3,6 +3,7 @@ import { FlagV1, type Flag } from '../../../schemas/flag/v1.ts';
 import type { ScopedFlag } from '../flag-lifecycle.ts';
 import { consolidatedFiguresSql } from '../rollup-sql.ts';
 import { periodList, unitList } from '../sql-literal.ts';
+import { evidenceOf, type EvidenceColumns } from './evidence-columns.ts';
 import { flagId } from './flag-id.ts';
 import { en, vi } from './flag-draft.ts';
 import { printsAs } from './printed-precision.ts';
@@ -33,7 +34,7 @@ export interface HierarchyTarget {
   periods: readonly string[];
 }
 
-interface Row {
+interface Row extends EvidenceColumns {
   unit: string;
   period: string;
   indicator: string;
@@ -47,17 +48,9 @@ interface Row {
   children_reported: number;
   children_expected: number;
   measure: string;
-  name_vi: string;
-  name_en: string;
   numerator: string | null;
   denominator: string | null;
-  unit_name: string | null;
   level: string | null;
-  page: number;
-  span_start: number;
-  span_end: number;
-  quote: string;
-  [k: string]: string | number | boolean | null;
 }
 
 export function hierarchyScope(unit: string, period: string): string {
@@ -126,6 +119,6 @@ function toFlag(r: Row, ruleId: string, severity: 'error' | 'warning', message: 
     left: r.reported, right: r.derived, imbalance: r.reported - r.derived,
     values: { reported: r.reported, derived: r.derived, children_reported: r.children_reported, children_expected: r.children_expected },
     message,
-    evidence: [{ reportId: r.reported_report, page: r.page, quote: r.quote, start: r.span_start, end: r.span_end }],
+    evidence: [evidenceOf(r.reported_report, r)],
   });
 }

@@ -3,6 +3,7 @@ import { FlagV1 } from '../../../schemas/flag/v1.ts';
 import type { ScopedFlag } from '../flag-lifecycle.ts';
 import { observationsOfRecordSql } from '../rollup-sql.ts';
 import { periodList, unitList } from '../sql-literal.ts';
+import { evidenceOf, type EvidenceColumns } from './evidence-columns.ts';
 import { flagId } from './flag-id.ts';
 import { en, vi } from './flag-draft.ts';
 
@@ -33,7 +34,7 @@ export function peersScope(province: string, level: string, period: string): str
   return `peers:${province}:${level}:${period}`;
 }
 
-interface Row {
+interface Row extends EvidenceColumns {
   unit: string;
   province: string;
   level: string;
@@ -49,14 +50,6 @@ interface Row {
   n: number;
   fact_id: string;
   report_id: string;
-  name_vi: string;
-  name_en: string;
-  unit_name: string | null;
-  page: number;
-  span_start: number;
-  span_end: number;
-  quote: string;
-  [k: string]: string | number | boolean | null;
 }
 
 export async function peerChangeFlags(db: SqlExecutor, target?: PeerTarget): Promise<ScopedFlag[]> {
@@ -107,7 +100,7 @@ export async function peerChangeFlags(db: SqlExecutor, target?: PeerTarget): Pro
         vi: `${who}: "${r.name_vi}" từ ${vi(r.y)} (kỳ ${r.prev_period}) thành ${vi(r.x)} (kỳ ${r.period}), thay đổi ${vi(change)}% trong khi các đơn vị cùng cấp trong tỉnh thay đổi khoảng ${vi(typical)}% (kiểm định Hidiroglou–Berthelot, ${r.n} đơn vị). Đề nghị kiểm tra lại.`,
         en: `${who}: "${r.name_en}" went from ${en(r.y)} (${r.prev_period}) to ${en(r.x)} (${r.period}), a change of ${en(change)}% while units of the same level in the province changed about ${en(typical)}% (Hidiroglou–Berthelot, ${r.n} units). Please check.`,
       },
-      evidence: [{ reportId: r.report_id, page: r.page, quote: r.quote, start: r.span_start, end: r.span_end }],
+      evidence: [evidenceOf(r.report_id, r)],
     });
     return { scope: peersScope(r.province, r.level, r.period), flag, reportId: r.report_id };
   });

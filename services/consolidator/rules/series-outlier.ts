@@ -3,6 +3,7 @@ import { FlagV1 } from '../../../schemas/flag/v1.ts';
 import type { ScopedFlag } from '../flag-lifecycle.ts';
 import { observationsOfRecordSql } from '../rollup-sql.ts';
 import { unitList } from '../sql-literal.ts';
+import { evidenceOf, type EvidenceColumns } from './evidence-columns.ts';
 import { flagId } from './flag-id.ts';
 import { en, vi } from './flag-draft.ts';
 
@@ -29,7 +30,7 @@ export function seriesScope(unit: string): string {
   return `outlier:${unit}`;
 }
 
-interface Row {
+interface Row extends EvidenceColumns {
   unit: string;
   indicator: string;
   period: string;
@@ -42,14 +43,6 @@ interface Row {
   z: number;
   first_period: string;
   last_period: string;
-  name_vi: string;
-  name_en: string;
-  unit_name: string | null;
-  page: number;
-  span_start: number;
-  span_end: number;
-  quote: string;
-  [k: string]: string | number | boolean | null;
 }
 
 export async function seriesOutlierFlags(db: SqlExecutor, units?: readonly string[]): Promise<ScopedFlag[]> {
@@ -89,7 +82,7 @@ export async function seriesOutlierFlags(db: SqlExecutor, units?: readonly strin
         vi: `${who}: "${r.name_vi}" kỳ ${r.period} là ${vi(r.value)}, khác thường so với các kỳ ${r.first_period}–${r.last_period} (trung vị ${vi(r.med)}, z hiệu chỉnh ${vi(z)} > ${vi(Z_THRESHOLD)}). Đề nghị kiểm tra lại.`,
         en: `${who}: "${r.name_en}" for ${r.period} is ${en(r.value)}, unusual against ${r.first_period}–${r.last_period} (median ${en(r.med)}, modified z ${en(z)} > ${en(Z_THRESHOLD)}). Please check.`,
       },
-      evidence: [{ reportId: r.report_id, page: r.page, quote: r.quote, start: r.span_start, end: r.span_end }],
+      evidence: [evidenceOf(r.report_id, r)],
     });
     return { scope: seriesScope(r.unit), flag, reportId: r.report_id };
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listFlags } from '../../../services/consolidator/flag-queries.ts';
+import { listConsolidatedFigures } from '../../../services/consolidator/figure-queries.ts';
 import { consolidationHarness, type FactSpec, type Harness } from '../../support/consolidation-harness.ts';
 
 /**
@@ -20,8 +21,10 @@ describe('consolidation across reports', () => {
       for (const [i, unit] of ONE.entries()) await h.send({ unit, period: '2022', facts: [received(100 + i)] });
       await h.send({ unit: '901', period: '2022', facts: [received(406)] });
       expect(await h.raised()).toEqual([]);
-      expect(await h.db.all(`SELECT reported, derived, children_reported, children_expected, coverage FROM consolidated_figures WHERE unit = '901' AND indicator = 'hoso.received'`))
-        .toEqual([{ reported: 406, derived: 406, children_reported: 4, children_expected: 4, coverage: 1 }]);
+      expect(await listConsolidatedFigures(h.db, { unit: '901', period: '2022', indicator: 'hoso.received' }))
+        .toEqual([{ unit: '901', period: '2022', indicator: 'hoso.received', reported: 406, derived: 406, children_reported: 4, children_expected: 4, coverage: 1 }]);
+      const commune = await listConsolidatedFigures(h.db, { unit: '90001' });
+      expect(commune).toEqual([{ unit: '90001', period: '2022', indicator: 'hoso.received', reported: 100, derived: null, children_reported: 0, children_expected: 0, coverage: null }]);
     });
 
     it('flags a district total that its communes do not add up to, with the figures used and the district’s own quote', async () => {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { INDICATOR_CATALOG } from '../../../schemas/indicators/catalog.ts';
+import { buildObservations } from '../../../services/consolidator/observation-builder.ts';
+import { nextPeriod, periodPlace } from '../../../services/consolidator/period-series.ts';
+import { fact } from '../../support/fact-builder.ts';
+import { testRegistry } from '../../support/consolidation-harness.ts';
+
+const ctx = { reportId: 'a'.repeat(64), unit: '90001', period: '2022', registry: testRegistry(), catalog: INDICATOR_CATALOG };
+
+describe('observations from a report’s facts', () => {
+  it('takes one figure per indicator and period, with the unit’s place in the register', () => {
+    const { observations, conflicts } = buildObservations([
+      fact({ kind: 'count', indicator: 'hoso.received', value: 120 }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 120 }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 95, period: '2021' }),
+      fact({ kind: 'rate', indicator: 'hoso.rate_on_time', rate: 97.5, unit: '%' }),
+      fact({ kind: 'count', label: 'no indicator', value: 7 }),
+    ], ctx);
+    expect(conflicts).toEqual([]);
+    expect(observations.map((o) => [o.indicator, o.period, o.value, o.decimals, o.ambiguous])).toEqual([
+      ['hoso.received', '2022', 120, 0, false],
+      ['hoso.received', '2021', 95, 0, false],
+      ['hoso.rate_on_time', '2022', 97.5, 1, false],
+    ]);
+    expect(observations[0]).toMatchObject({ parent: '901', province: '90', level: 'commune', as_of: '2022-12-31', unit_valid_from: '2008-08-01', period_kind: 'year', period_index: 2022 });
+  });
+
+  it('leaves out bounds and changes, and marks several different text values ambiguous instead of choosing', () => {
+    const { observations } = buildObservations([
+      fact({ kind: 'count', indicator: 'hoso.received', value: 21196 }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 20019 }),
+      fact({ kind: 'money', indicator: 'finance.savings', value: 15_080_000_000, qualifier: 'above', unit: 'VND' }),
+      fact({ kind: 'change', indicator: 'hoso.resolved', value: 12 }),
+    ], ctx);
+    expect(observations.map((o) => [o.indicator, o.value, o.ambiguous])).toEqual([['hoso.received', 21196, true]]);
+  });
+
+  it('prefers the table to the text, and calls a single disagreement between them a conflict', () => {
+    const text = fact({ kind: 'count', indicator: 'hoso.received', value: 120 }, 'đã tiếp nhận 120 hồ sơ', 2);
+    const table = fact({ kind: 'table-cell', indicator: 'hoso.received', value: 210 }, '| Tiếp nhận | 210 |', 6);
+    const { observations, conflicts } = buildObservations([text, table], ctx);
+    expect(observations.map((o) => [o.value, o.source, o.fact_id])).toEqual([[210, 'table', table.id]]);
+    expect(conflicts).toMatchObject([{ ruleId: 'conflict.text_vs_table', severity: 'error', values: { text: 120, table: 210 }, facts: [text, table] }]);
+  });
+
+  it('does not call a percentage printed at two precisions a conflict, nor money printed in tỷ against its VND', () => {
+    const { conflicts, observations } = buildObservations([
+      fact({ kind: 'rate', indicator: 'hoso.rate_on_time', rate: 97.5, unit: '%' }),
+      fact({ kind: 'table-cell', indicator: 'hoso.rate_on_time', value: 97.48, unit: '%' }),
+      fact({ kind: 'money', indicator: 'finance.savings', value: 15_080_000_000, unit: 'VND' }),
+      fact({ kind: 'table-cell', indicator: 'finance.savings', value: 15_081_234_000, unit: 'VND' }),
+    ], ctx);
+    expect(conflicts).toEqual([]);
+    expect(observations.find((o) => o.indicator === 'finance.savings')?.tolerance).toBe(500);
+  });
+
+  it('gives nothing for an unknown unit or period', () => {
+    expect(buildObservations([fact({ kind: 'count', indicator: 'hoso.received', value: 1 })], { ...ctx, unit: 'unknown' }).observations).toEqual([]);
+    expect(buildObservations([fact({ kind: 'count', indicator: 'hoso.received', value: 1 })], { ...ctx, period: 'unknown' }).observations).toEqual([]);
+  });
+});
+
+describe('period series', () => {
+  it('places periods of each kind so the previous one is index − 1', () => {
+    expect(periodPlace('2022')).toEqual({ kind: 'year', index: 2022 });
+    expect(periodPlace('2022-Q1')!.index - periodPlace('2021-Q4')!.index).toBe(1);
+    expect(periodPlace('2022-M01')!.index - periodPlace('2021-M12')!.index).toBe(1);
+    expect(periodPlace('2011..2020')).toEqual({ kind: 'stage', index: 2020 });
+    expect(periodPlace('unknown')).toBeUndefined();
+    expect(['2021', '2021-Q4', '2021-H2', '2021-M12', '2021-9M', '2011..2020'].map((p) => nextPeriod(p))).toEqual(['2022', '2022-Q1', '2022-H1', '2022-M01', '2022-9M', undefined]);
+  });
+});
