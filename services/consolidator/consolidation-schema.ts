@@ -11,7 +11,9 @@ import type { SqlDatabase } from '../../infra/db/sql-database.ts';
  *             (schemas/records/observation.ts)
  *   units, indicators — the unit register and the indicator catalog, loaded from schemas/
  *             (reference-tables.ts), so rollups can join them
- *   current_reports (view) — the report of record per unit and period: the latest submission
+ *   observations_of_record — the figure rollups and comparisons use per unit, period and
+ *             indicator (rollup-sql.ts), maintained per report
+ *   report_versions (view) — the parsed reports of a unit and period in submission order
  *   consolidated_figures (view) — reported beside derived-from-children, with coverage
  *             (rollup-views.ts)
  */
@@ -69,6 +71,13 @@ const MIGRATIONS: Record<number, string[]> = {
        as_of DATE NOT NULL, unit_valid_from DATE, parent VARCHAR, province VARCHAR, level VARCHAR,
        period_kind VARCHAR NOT NULL, period_index INTEGER NOT NULL,
        PRIMARY KEY (report_id, indicator, period))`,
+    `CREATE TABLE IF NOT EXISTS observations_of_record (
+       report_id VARCHAR NOT NULL, unit VARCHAR NOT NULL, period VARCHAR NOT NULL, indicator VARCHAR NOT NULL,
+       value DOUBLE NOT NULL, tolerance DOUBLE NOT NULL, decimals INTEGER NOT NULL,
+       fact_id VARCHAR NOT NULL, source VARCHAR NOT NULL, ambiguous BOOLEAN NOT NULL,
+       as_of DATE NOT NULL, unit_valid_from DATE, parent VARCHAR, province VARCHAR, level VARCHAR,
+       period_kind VARCHAR NOT NULL, period_index INTEGER NOT NULL,
+       report_period VARCHAR NOT NULL, submitted_at TIMESTAMP)`,
     `CREATE TABLE IF NOT EXISTS units (
        code VARCHAR NOT NULL, valid_from DATE NOT NULL, valid_to DATE,
        name VARCHAR NOT NULL, level VARCHAR NOT NULL, type VARCHAR NOT NULL, parent VARCHAR,

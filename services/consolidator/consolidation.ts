@@ -8,6 +8,7 @@ import type { UnitRegistry } from '../registry/unit-registry.ts';
 import { insertRows } from './bulk-insert.ts';
 import { reconcileFlags, type FlagChange, type ScopedFlag } from './flag-lifecycle.ts';
 import { buildObservations } from './observation-builder.ts';
+import { rebuildObservationsOfRecord, refreshObservationsOfRecord } from './rollup-sql.ts';
 import { nextPeriod } from './period-series.ts';
 import { completenessFlags, completenessScope, type CompletenessOptions } from './rules/completeness.ts';
 import { checkDocument, DOCUMENT_CHECKS } from './rules/document-rules.ts';
@@ -84,6 +85,12 @@ export async function consolidateReport(ctx: ConsolidationContext, reportId: str
     await tx.run(`UPDATE reports SET unit_code = $2, period = $3, as_of = $4, consolidated_at = coalesce(consolidated_at, now()) WHERE report_id = $1`,
       [reportId, unit, period, ctx.registry.dateFor(period) ?? null]);
 
+    if (unit !== 'unknown' && period !== 'unknown') {
+      // Every period any version of this unit's report for this period gives figures for.
+      const touched = await tx.all<{ period: string }>(
+        `SELECT DISTINCT o.period FROM observations o JOIN reports r ON r.report_id = o.report_id WHERE r.unit_code = $1 AND r.period = $2`, [unit, period]);
+      await refreshObservationsOfRecord(tx, unit, [...new Set([period, ...touched.map((t) => t.period)])]);
+    }
     const changes: FlagChange[] = [];
     changes.push(...await documentFlags(tx, reportId, unit, period, facts, conflicts));
     if (unit !== 'unknown' && period !== 'unknown') changes.push(...await neighbourhood(tx, ctx, unit, period, observations));
@@ -147,6 +154,10 @@ export interface RebuildResult {
 
 /** Re-evaluates every cross-report family over everything stored (document flags stay as ingested). */
 export async function rebuildAll(ctx: ConsolidationContext, onStep?: (family: string, ms: number) => void): Promise<RebuildResult> {
+  const started = performance.now();
+  await ctx.db.transaction((tx) => rebuildObservationsOfRecord(tx));
+  const timings: Record<string, number> = { 'observations-of-record': performance.now() - started };
+  onStep?.('observations-of-record', timings['observations-of-record']!);
   const families: [string, string, (tx: SqlExecutor) => Promise<ScopedFlag[]>][] = [
     ['hierarchy', 'hierarchy:', (tx) => hierarchyFlags(tx)],
     ['conflict', 'revision:', (tx) => resubmissionFlags(tx)],
@@ -154,7 +165,6 @@ export async function rebuildAll(ctx: ConsolidationContext, onStep?: (family: st
     ['outlier-peers', 'peers:', (tx) => peerChangeFlags(tx)],
     ['completeness', 'completeness:', (tx) => completenessFlags(tx, undefined, ctx.completeness)],
   ];
-  const timings: Record<string, number> = {};
   const changes: FlagChange[] = [];
   for (const [family, prefix, evaluate] of families) {
     const started = performance.now();

@@ -21,7 +21,9 @@ import { decimalsOf, halfUnit, samePrinted } from './rules/printed-precision.ts'
  *     district report gives `tiếp nhận` for its own one-stop shop and for its communes'):
  *     kept, but left out of rollups and comparisons, rather than guessing which is meant;
  *   - one table value and one text value that differ beyond their printed precision are a
- *     conflict (family `conflict`, rule `conflict.text_vs_table`), returned as a draft.
+ *     conflict (family `conflict`, rule `conflict.text_vs_table`), returned as a draft; the
+ *     observation is then ambiguous too: which of the two is right is for the unit to say,
+ *     and a rollup built on either would only move the doubt to the parent.
  */
 export interface ReportObservations {
   observations: ObservationRecord[];
@@ -67,21 +69,20 @@ export function buildObservations(facts: readonly Fact[], ctx: ObservationContex
     const table = distinct(group.filter((g) => g.reading.source === 'table').map((g) => g.reading));
     const text = distinct(group.filter((g) => g.reading.source === 'text').map((g) => g.reading));
     const preferred = table.length > 0 ? table : text;
+    const [tableValue] = table;
+    const [textValue] = text;
+    const conflicting = table.length === 1 && text.length === 1 && tableValue !== undefined && textValue !== undefined && !same(tableValue, textValue);
+    if (conflicting) conflicts.push(conflictDraft(indicator, period, tableValue, textValue));
     const chosen = preferred[0]!;
     const unit = ctx.registry.get(ctx.unit, asOf);
     const province = unit ? (ctx.registry.ancestors(unit.code, asOf).at(-1) ?? unit) : undefined;
     observations.push({
       report_id: ctx.reportId, unit: ctx.unit, period, indicator: indicator.code,
       value: chosen.value, tolerance: chosen.tolerance, decimals: chosen.decimals, fact_id: chosen.fact.id,
-      source: chosen.source, ambiguous: preferred.length > 1, as_of: asOf,
+      source: chosen.source, ambiguous: preferred.length > 1 || conflicting, as_of: asOf,
       unit_valid_from: unit?.validFrom ?? null, parent: unit?.parent ?? null, province: province?.code ?? null, level: unit?.level ?? null,
       period_kind: place.kind, period_index: place.index,
     });
-    const [tableValue] = table;
-    const [textValue] = text;
-    if (table.length === 1 && text.length === 1 && tableValue && textValue && !same(tableValue, textValue)) {
-      conflicts.push(conflictDraft(indicator, period, tableValue, textValue));
-    }
   }
   return { observations, conflicts };
 }

@@ -7,7 +7,10 @@
  *   observations of record one value per (unit, period, indicator): from current reports, not
  *                          ambiguous; where two current reports give it (a 2011–2020 report's
  *                          per-year figure and that year's own report) the report for exactly
- *                          that period wins, then the later submission
+ *                          that period wins, then the later submission. Kept as a table
+ *                          (`observations_of_record`), refreshed per report for the unit and
+ *                          periods it touches and rebuilt whole by a full rebuild, so that every
+ *                          rule reads plain rows instead of re-ranking versions each time
  *   consolidated figures   per (unit, period, indicator): `reported` beside `derived` — the sum
  *                          of the children's reported counts and money, or for a percentage
  *                          with a catalog ratio, 100 × Σ numerators / Σ denominators over the
@@ -17,6 +20,9 @@
  * Each is a function of a filter so that one report's update reads only its own
  * neighbourhood; with no filter they are the views analysts query.
  */
+import type { SqlExecutor } from '../../infra/db/sql-database.ts';
+import { periodList, unitLiteral } from './sql-literal.ts';
+
 export interface ObservationFilter {
   /** SQL condition on `o` (an observations row), e.g. `o.period = '2022'`; default everything. */
   where?: string;
@@ -46,8 +52,8 @@ export function consolidatedFiguresSql(scope?: (unitColumn: string) => string): 
   const own = scope ? scope('o.unit') : 'TRUE';
   const kids = scope ? scope('o.parent') : 'TRUE';
   return `WITH
-    reported AS (${observationsOfRecordSql({ where: `o.unit_valid_from IS NOT NULL AND ${own}` })}),
-    children AS (${observationsOfRecordSql({ where: `o.unit_valid_from IS NOT NULL AND o.parent IS NOT NULL AND ${kids}` })}),
+    reported AS (SELECT * FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND ${own}),
+    children AS (SELECT * FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND o.parent IS NOT NULL AND ${kids}),
     sums AS (
       SELECT c.parent AS unit, c.period, c.indicator, sum(c.value) AS derived, sum(c.tolerance) AS derived_tolerance,
         count(*) AS children_reported, max(c.as_of) AS as_of, list(c.fact_id ORDER BY c.unit) AS child_facts
@@ -83,6 +89,19 @@ export function consolidatedFiguresSql(scope?: (unitColumn: string) => string): 
 /** The analyst-facing views: CREATE OR REPLACE on every start, so they follow the code. */
 export const VIEW_DDL = [
   `CREATE OR REPLACE VIEW report_versions AS ${reportVersionsSql()}`,
-  `CREATE OR REPLACE VIEW observations_of_record AS ${observationsOfRecordSql()}`,
   `CREATE OR REPLACE VIEW consolidated_figures AS SELECT unit, period, indicator, reported, derived, children_reported, children_expected, coverage FROM (${consolidatedFiguresSql()})`,
 ];
+
+/** Recomputes the observations of record of one unit for some periods (after one report). */
+export async function refreshObservationsOfRecord(tx: SqlExecutor, unit: string, periods: readonly string[]): Promise<void> {
+  if (periods.length === 0) return;
+  const where = `o.unit = ${unitLiteral(unit)} AND o.period IN ${periodList(periods)}`;
+  await tx.run(`DELETE FROM observations_of_record o WHERE ${where}`);
+  await tx.run(`INSERT INTO observations_of_record BY NAME ${observationsOfRecordSql({ where })}`);
+}
+
+/** Recomputes every observation of record (a full rebuild). */
+export async function rebuildObservationsOfRecord(tx: SqlExecutor): Promise<void> {
+  await tx.run(`DELETE FROM observations_of_record`);
+  await tx.run(`INSERT INTO observations_of_record BY NAME ${observationsOfRecordSql()}`);
+}

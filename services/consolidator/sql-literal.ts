@@ -6,9 +6,13 @@ import { Period, UnitCode } from '../../schemas/identifiers.ts';
  * statement text. Scoped queries inline them because one statement serves many shapes
  * (a unit list of any length) and DuckDB plans literals better than parameters in IN lists.
  */
+export function unitLiteral(unit: string): string {
+  return `'${UnitCode.parse(unit)}'`;
+}
+
 export function unitList(units: readonly string[]): string {
   if (units.length === 0) return '(NULL)';
-  return `(${units.map((u) => `'${UnitCode.parse(u)}'`).join(', ')})`;
+  return `(${units.map(unitLiteral).join(', ')})`;
 }
 
 export function periodLiteral(period: string): string {

@@ -1,7 +1,6 @@
 import type { SqlExecutor } from '../../../infra/db/sql-database.ts';
 import { FlagV1 } from '../../../schemas/flag/v1.ts';
 import type { ScopedFlag } from '../flag-lifecycle.ts';
-import { observationsOfRecordSql } from '../rollup-sql.ts';
 import { periodList, unitList } from '../sql-literal.ts';
 import { evidenceOf, type EvidenceColumns } from './evidence-columns.ts';
 import { flagId } from './flag-id.ts';
@@ -55,17 +54,16 @@ interface Row extends EvidenceColumns {
 export async function peerChangeFlags(db: SqlExecutor, target?: PeerTarget): Promise<ScopedFlag[]> {
   const base = `o.unit_valid_from IS NOT NULL AND o.period_kind <> 'stage' AND o.province IS NOT NULL AND o.value > 0`;
   const where = target ? `${base} AND o.province IN ${unitList([target.province])} AND o.level = '${target.level === 'district' ? 'district' : target.level === 'province' ? 'province' : 'commune'}'` : base;
-  const periodFilter = target ? `AND c.period IN ${periodList(target.periods)}` : '';
+  const periodFilter = target ? `AND period IN ${periodList(target.periods)}` : '';
   const rows = await db.all<Row>(`
-    WITH cur AS (${observationsOfRecordSql({ where })}),
+    WITH cur AS (SELECT * FROM observations_of_record o WHERE ${where}),
     pairs AS (
-      SELECT c.unit, c.unit_valid_from, c.province, c.level, c.indicator, c.period, p.period AS prev_period, c.value AS x, p.value AS y,
-        c.value / p.value AS ratio, c.fact_id, c.report_id
-      FROM cur c
-        JOIN cur p ON p.unit = c.unit AND p.unit_valid_from = c.unit_valid_from AND p.indicator = c.indicator
-          AND p.period_kind = c.period_kind AND p.period_index = c.period_index - 1
-        JOIN indicators i ON i.code = c.indicator AND i.unit <> 'percent'
-      WHERE TRUE ${periodFilter}),
+      SELECT *, x / y AS ratio FROM (
+        SELECT c.unit, c.unit_valid_from, c.province, c.level, c.indicator, c.period, c.period_index, c.value AS x, c.fact_id, c.report_id,
+          lag(c.value) OVER w AS y, lag(c.period) OVER w AS prev_period, lag(c.period_index) OVER w AS prev_index
+        FROM cur c JOIN indicators i ON i.code = c.indicator AND i.unit <> 'percent'
+        WINDOW w AS (PARTITION BY c.unit, c.unit_valid_from, c.indicator, c.period_kind ORDER BY c.period_index))
+      WHERE prev_index = period_index - 1 ${periodFilter}),
     med AS (
       SELECT province, level, indicator, period, median(ratio) AS rmed, count(*) AS n
       FROM pairs GROUP BY province, level, indicator, period HAVING count(*) >= ${HB.minGroup}),

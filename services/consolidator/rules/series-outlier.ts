@@ -1,7 +1,6 @@
 import type { SqlExecutor } from '../../../infra/db/sql-database.ts';
 import { FlagV1 } from '../../../schemas/flag/v1.ts';
 import type { ScopedFlag } from '../flag-lifecycle.ts';
-import { observationsOfRecordSql } from '../rollup-sql.ts';
 import { unitList } from '../sql-literal.ts';
 import { evidenceOf, type EvidenceColumns } from './evidence-columns.ts';
 import { flagId } from './flag-id.ts';
@@ -48,25 +47,20 @@ interface Row extends EvidenceColumns {
 export async function seriesOutlierFlags(db: SqlExecutor, units?: readonly string[]): Promise<ScopedFlag[]> {
   const where = `o.unit_valid_from IS NOT NULL AND o.period_kind <> 'stage'${units ? ` AND o.unit IN ${unitList(units)}` : ''}`;
   const rows = await db.all<Row>(`
-    WITH s AS (${observationsOfRecordSql({ where })}),
+    WITH s AS (SELECT * FROM observations_of_record o WHERE ${where}),
     stats AS (
-      SELECT unit, unit_valid_from, indicator, period_kind, median(value) AS med, count(*) AS n,
+      SELECT unit, unit_valid_from, indicator, period_kind, median(value) AS med, mad(value) AS mad, count(*) AS n,
         min(period) AS first_period, max(period) AS last_period
-      FROM s GROUP BY unit, unit_valid_from, indicator, period_kind HAVING count(*) >= ${MIN_PERIODS}),
-    spread AS (
-      SELECT s.unit, s.unit_valid_from, s.indicator, s.period_kind, median(abs(s.value - st.med)) AS mad
-      FROM s JOIN stats st ON st.unit = s.unit AND st.unit_valid_from = s.unit_valid_from AND st.indicator = s.indicator AND st.period_kind = s.period_kind
-      GROUP BY s.unit, s.unit_valid_from, s.indicator, s.period_kind)
-    SELECT s.unit, s.indicator, s.period, s.value, s.fact_id, s.report_id, st.med, sp.mad, st.n,
-      0.6745 * abs(s.value - st.med) / sp.mad AS z, st.first_period, st.last_period,
+      FROM s GROUP BY unit, unit_valid_from, indicator, period_kind HAVING count(*) >= ${MIN_PERIODS} AND mad(value) > 0)
+    SELECT s.unit, s.indicator, s.period, s.value, s.fact_id, s.report_id, st.med, st.mad, st.n,
+      0.6745 * abs(s.value - st.med) / st.mad AS z, st.first_period, st.last_period,
       i.name_vi, i.name_en, u.name AS unit_name, fa.page, fa.span_start, fa.span_end, fa.quote
     FROM s
       JOIN stats st ON st.unit = s.unit AND st.unit_valid_from = s.unit_valid_from AND st.indicator = s.indicator AND st.period_kind = s.period_kind
-      JOIN spread sp ON sp.unit = s.unit AND sp.unit_valid_from = s.unit_valid_from AND sp.indicator = s.indicator AND sp.period_kind = s.period_kind
       JOIN indicators i ON i.code = s.indicator
       JOIN facts fa ON fa.fact_id = s.fact_id
       LEFT JOIN units u ON u.code = s.unit AND u.valid_from = s.unit_valid_from
-    WHERE sp.mad > 0 AND 0.6745 * abs(s.value - st.med) / sp.mad > ${Z_THRESHOLD}
+    WHERE 0.6745 * abs(s.value - st.med) / st.mad > ${Z_THRESHOLD}
       AND CASE WHEN i.unit = 'percent' THEN abs(s.value - st.med) >= 10
                ELSE abs(s.value - st.med) >= greatest(0.5 * abs(st.med), 10) END
     ORDER BY s.unit, s.indicator, s.period`);

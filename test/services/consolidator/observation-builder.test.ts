@@ -35,11 +35,11 @@ describe('observations from a report’s facts', () => {
     expect(observations.map((o) => [o.indicator, o.value, o.ambiguous])).toEqual([['hoso.received', 21196, true]]);
   });
 
-  it('prefers the table to the text, and calls a single disagreement between them a conflict', () => {
+  it('prefers the table to the text; a single disagreement between them is a conflict, and the figure stays out of rollups', () => {
     const text = fact({ kind: 'count', indicator: 'hoso.received', value: 120 }, 'đã tiếp nhận 120 hồ sơ', 2);
     const table = fact({ kind: 'table-cell', indicator: 'hoso.received', value: 210 }, '| Tiếp nhận | 210 |', 6);
     const { observations, conflicts } = buildObservations([text, table], ctx);
-    expect(observations.map((o) => [o.value, o.source, o.fact_id])).toEqual([[210, 'table', table.id]]);
+    expect(observations.map((o) => [o.value, o.source, o.fact_id, o.ambiguous])).toEqual([[210, 'table', table.id, true]]);
     expect(conflicts).toMatchObject([{ ruleId: 'conflict.text_vs_table', severity: 'error', values: { text: 120, table: 210 }, facts: [text, table] }]);
   });
 

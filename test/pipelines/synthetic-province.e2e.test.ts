@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../pipelines/config.ts';
+import { startEmbedded, type EmbeddedPipeline } from '../../pipelines/embedded-runner.ts';
+import { listFlags, type StoredFlag } from '../../services/consolidator/flag-queries.ts';
+import { listConsolidatedFigures } from '../../services/consolidator/figure-queries.ts';
+import { storeTotals } from '../../services/consolidator/report-store.ts';
+import { generateProvince, type SyntheticProvince } from '../../samples/synthetic/province-generator.ts';
+import { capturingLogger } from '../support/silent-logger.ts';
+
+/**
+ * End to end on a real province (Ninh Thuận, 58: 7 districts, 65 communes) over five years:
+ * every commune, district and province report, generated with one error of each kind
+ * (samples/synthetic/), goes through the embedded pipeline as an upload without claims — the
+ * parser must find the unit and period itself. Reports alternate between DOCX and PDF.
+ * Then: every injected error is flagged under its unit and period with its family, and
+ * nothing else is flagged at error level.
+ */
+describe('a synthetic province through the embedded pipeline', () => {
+  let dir: string;
+  let pipeline: EmbeddedPipeline;
+  let province: SyntheticProvince;
+  let flags: StoredFlag[];
+
+  beforeAll(async () => {
+    province = generateProvince({ provinceCode: '58', seed: 7 });
+    dir = await mkdtemp(join(tmpdir(), 'tonghop-province-'));
+    pipeline = await startEmbedded(loadConfig({}, { dataDir: dir }), capturingLogger().log);
+    for (const [i, report] of province.reports.entries()) {
+      const file = report.files[i % report.files.length]!;
+      await pipeline.ingest.submit({ bytes: file.bytes, fileName: file.name });
+    }
+    await pipeline.whenIdle();
+    flags = await listFlags(pipeline.db);
+  }, 600_000);
+
+  afterAll(async () => {
+    await pipeline.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads every report and places it under its unit and period', async () => {
+    const totals = await storeTotals(pipeline.db);
+    expect(totals).toMatchObject({ reports: province.reports.length, parsed: province.reports.length, failed: 0 });
+    const placed = await pipeline.db.all<{ unit_code: string; period: string }>(`SELECT unit_code, period FROM reports ORDER BY unit_code, period`);
+    const expected = province.reports.map((r) => ({ unit_code: r.unit.code, period: r.period }))
+      .sort((a, b) => (a.unit_code + a.period < b.unit_code + b.period ? -1 : 1));
+    expect(placed).toEqual(expected);
+  });
+
+  it('flags every injected error with its family, under its unit and period', () => {
+    const raised = flags.map((f) => f.flag);
+    const missing = province.expected.flags.filter((e) => !raised.some((f) => f.family === e.family && f.unit === e.unit && f.period === e.period));
+    expect(missing).toEqual([]);
+    expect(new Set(province.expected.flags.map((e) => e.family))).toEqual(new Set(['rate_mismatch', 'sum_mismatch', 'bounds', 'hierarchy', 'conflict', 'completeness', 'outlier']));
+  });
+
+  it('raises nothing else at error level', () => {
+    const injected = (f: StoredFlag['flag']) => province.expected.flags.some((e) => e.family === f.family && e.unit === f.unit && e.period === f.period);
+    const stray = flags.map((f) => f.flag).filter((f) => f.severity === 'error' && !injected(f));
+    expect(stray.map((f) => `${f.unit} ${f.period} ${f.ruleId}: ${f.message.en}`)).toEqual([]);
+  });
+
+  it('keeps the province’s reported and derived figures side by side, with full coverage where nothing is missing', async () => {
+    const period = province.expected.periods.find((p) => !province.expected.missing.some((m) => m.period === p))!;
+    const [figure] = await listConsolidatedFigures(pipeline.db, { unit: '58', period, indicator: 'hoso.received' });
+    expect(figure).toMatchObject({ children_expected: 7, children_reported: 7, coverage: 1 });
+    expect(figure!.reported).toBe(figure!.derived);
+  });
+});
