@@ -23,6 +23,8 @@ export function extractTableFacts(reportId: string, doc: StructuredDocument): Fa
 
 function withIndicator(fact: Fact): Fact {
   if (fact.indicator) return fact;
-  const match = matchIndicator({ label: fact.label, noun: fact.unit || undefined, sentence: fact.evidence.quote, kind: fact.kind });
+  // `%` is a unit, not a counted noun: passed as one it would contradict every percentage's nouns.
+  const noun = fact.unit && fact.unit !== '%' ? fact.unit : undefined;
+  const match = matchIndicator({ label: fact.label, noun, sentence: fact.evidence.quote, kind: fact.kind });
   return match ? { ...fact, indicator: match.code } : fact;
 }
