@@ -68,8 +68,7 @@ const OBSERVATION_COLUMNS = [
 export async function consolidateReport(ctx: ConsolidationContext, reportId: string): Promise<ConsolidationResult | undefined> {
   return ctx.db.transaction(async (tx) => {
     const [report] = await tx.all<ReportRow>(
-      `SELECT status, claimed_unit, claimed_period, detected_code, detected_period, expected_facts,
-         (SELECT count(*) FROM facts WHERE report_id = $1) AS fact_count FROM reports WHERE report_id = $1`, [reportId]);
+      `SELECT status, claimed_unit, claimed_period, detected_code, detected_period, expected_facts, fact_count FROM reports WHERE report_id = $1`, [reportId]);
     if (!report || report.status !== 'parsed' || report.expected_facts === null || report.fact_count < report.expected_facts) return undefined;
     const facts = (await tx.all<{ record: string }>(`SELECT record FROM facts WHERE report_id = $1 ORDER BY page, span_start, fact_id`, [reportId]))
       .map((r) => FactV1.parse(JSON.parse(r.record)));

@@ -29,9 +29,18 @@ export function periodPlace(period: Period): PeriodPlace | undefined {
 /** The period after this one in its series (`2021` → `2022`, `2021-Q4` → `2022-Q1`); none for a stage. */
 export function nextPeriod(period: Period): Period | undefined {
   const place = periodPlace(period);
-  if (!place) return undefined;
-  const i = place.index + 1;
-  switch (place.kind) {
+  return place ? periodAt(place.kind, place.index + 1) : undefined;
+}
+
+/** The period before this one in its series (`2022` → `2021`, `2022-Q1` → `2021-Q4`); none for a stage. */
+export function previousPeriod(period: Period): Period | undefined {
+  const place = periodPlace(period);
+  return place ? periodAt(place.kind, place.index - 1) : undefined;
+}
+
+/** The period at a place in a series: the inverse of `periodPlace` (a stage has no neighbours). */
+function periodAt(kind: PeriodKind, i: number): Period | undefined {
+  switch (kind) {
     case 'year': return String(i);
     case 'nine-months': return `${i}-9M`;
     case 'quarter': return `${Math.floor(i / 4)}-Q${(i % 4) + 1}`;

@@ -21,7 +21,7 @@
  * neighbourhood; with no filter they are the views analysts query.
  */
 import type { SqlExecutor } from '../../infra/db/sql-database.ts';
-import { periodList, unitLiteral } from './sql-literal.ts';
+import { periodList, periodLiteral, unitLiteral } from './sql-literal.ts';
 
 export interface ObservationFilter {
   /** SQL condition on `o` (an observations row), e.g. `o.period = '2022'`; default everything. */
@@ -36,38 +36,78 @@ export function reportVersionsSql(): string {
     WHERE r.status = 'parsed' AND r.consolidated_at IS NOT NULL AND r.unit_code <> 'unknown' AND r.period <> 'unknown'`;
 }
 
+/**
+ * Nearly every observation is its report's own figure for the report's own period, and those
+ * are unique per (unit, period, indicator): one current report per unit and period. Only the
+ * figures a report gives for other periods (a five-year report's per-year rows) can compete,
+ * so only they are ranked, and only against the own-period figures of the same units and
+ * periods — ranking or anti-joining everything would sort or hash the whole table for a
+ * handful of rows.
+ */
 export function observationsOfRecordSql(filter: ObservationFilter = {}): string {
-  return `SELECT o.*, v.period AS report_period, v.submitted_at
-    FROM observations o JOIN (${reportVersionsSql()}) v ON v.report_id = o.report_id AND v.current
-    WHERE NOT o.ambiguous AND (${filter.where ?? 'TRUE'})
-    QUALIFY row_number() OVER (PARTITION BY o.unit, o.period, o.indicator
-      ORDER BY (v.period = o.period) DESC, v.submitted_at DESC NULLS LAST, o.report_id DESC) = 1`;
+  const where = `NOT o.ambiguous AND (${filter.where ?? 'TRUE'})`;
+  return `WITH v AS MATERIALIZED (SELECT report_id, period, submitted_at FROM (${reportVersionsSql()}) WHERE current),
+    others AS MATERIALIZED (
+      SELECT o.*, v.period AS report_period, v.submitted_at
+      FROM observations o JOIN v ON v.report_id = o.report_id AND v.period <> o.period
+      WHERE ${where}),
+    contested AS (
+      SELECT o.unit, o.period, o.indicator
+      FROM observations o JOIN v ON v.report_id = o.report_id AND v.period = o.period
+        SEMI JOIN (SELECT DISTINCT unit, period FROM others) k ON k.unit = o.unit AND k.period = o.period
+      WHERE ${where}),
+    borrowed AS (
+      SELECT c.* FROM others c ANTI JOIN contested t ON t.unit = c.unit AND t.period = c.period AND t.indicator = c.indicator
+      QUALIFY row_number() OVER (PARTITION BY c.unit, c.period, c.indicator ORDER BY c.submitted_at DESC NULLS LAST, c.report_id DESC) = 1)
+    SELECT o.*, v.period AS report_period, v.submitted_at
+    FROM observations o JOIN v ON v.report_id = o.report_id AND v.period = o.period
+    WHERE ${where}
+    UNION ALL
+    SELECT * FROM borrowed`;
 }
 
 /**
- * @param parents condition on `o` selecting the reported rows; children are those whose
+ * @param scope condition on `o` selecting the reported rows; children are those whose
  *   `parent` satisfies the same condition with `o.unit` read as `o.parent`. Pass a builder.
+ *
+ * `bothSides`: only figures both reported and derived (what the hierarchy rule compares) —
+ * an inner join, and the communes' millions of figures (a commune has no children on either
+ * map) are left out before the join instead of going through it.
+ *
+ * Reads only the columns it needs (the table is wide and national-scale). A percentage's
+ * derived value takes, per child, its numerator and denominator in one grouped pass (a
+ * child counts only when it reports both), instead of joining the children to themselves.
  */
-export function consolidatedFiguresSql(scope?: (unitColumn: string) => string): string {
+export function consolidatedFiguresSql(scope?: (unitColumn: string) => string, opts: { bothSides?: boolean } = {}): string {
   const own = scope ? scope('o.unit') : 'TRUE';
   const kids = scope ? scope('o.parent') : 'TRUE';
   return `WITH
-    reported AS (SELECT * FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND ${own}),
-    children AS (SELECT * FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND o.parent IS NOT NULL AND ${kids}),
+    reported AS (
+      SELECT o.unit, o.period, o.indicator, o.as_of, o.value, o.tolerance, o.decimals, o.fact_id, o.report_id
+      FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND ${own}${opts.bothSides ? ` AND o.level <> 'commune'` : ''}),
+    children AS NOT MATERIALIZED (
+      SELECT o.parent, o.unit, o.period, o.indicator, o.value, o.tolerance, o.as_of
+      FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND o.parent IS NOT NULL AND ${kids}),
     sums AS (
       SELECT c.parent AS unit, c.period, c.indicator, sum(c.value) AS derived, sum(c.tolerance) AS derived_tolerance,
-        count(*) AS children_reported, max(c.as_of) AS as_of, list(c.fact_id ORDER BY c.unit) AS child_facts
+        count(*) AS children_reported, max(c.as_of) AS as_of
       FROM children c JOIN indicators i ON i.code = c.indicator
       WHERE i.additive AND i.unit <> 'percent'
       GROUP BY c.parent, c.period, c.indicator),
+    ratio_parts AS (
+      SELECT code AS indicator, numerator AS part, true AS is_numerator FROM indicators WHERE unit = 'percent' AND numerator IS NOT NULL AND denominator IS NOT NULL
+      UNION ALL
+      SELECT code, denominator, false FROM indicators WHERE unit = 'percent' AND numerator IS NOT NULL AND denominator IS NOT NULL),
+    per_child AS (
+      SELECT c.parent, c.unit, c.period, p.indicator, max(c.as_of) AS as_of,
+        max(c.value) FILTER (WHERE p.is_numerator) AS num, max(c.value) FILTER (WHERE NOT p.is_numerator) AS den
+      FROM children c JOIN ratio_parts p ON p.part = c.indicator
+      GROUP BY c.parent, c.unit, c.period, p.indicator),
     rates AS (
-      SELECT n.parent AS unit, n.period, i.code AS indicator, 100 * sum(n.value) / nullif(sum(d.value), 0) AS derived,
-        0.0 AS derived_tolerance, count(*) AS children_reported, max(n.as_of) AS as_of, list(n.fact_id ORDER BY n.unit) AS child_facts
-      FROM indicators i
-        JOIN children n ON n.indicator = i.numerator
-        JOIN children d ON d.indicator = i.denominator AND d.unit = n.unit AND d.period = n.period
-      WHERE i.unit = 'percent'
-      GROUP BY n.parent, n.period, i.code),
+      SELECT parent AS unit, period, indicator, 100 * sum(num) / nullif(sum(den), 0) AS derived,
+        0.0 AS derived_tolerance, count(*) AS children_reported, max(as_of) AS as_of
+      FROM per_child WHERE num IS NOT NULL AND den IS NOT NULL
+      GROUP BY parent, period, indicator),
     derived AS (SELECT * FROM sums UNION ALL SELECT * FROM rates),
     dates AS (SELECT DISTINCT as_of FROM reported UNION SELECT DISTINCT as_of FROM derived),
     expected AS (
@@ -78,11 +118,11 @@ export function consolidatedFiguresSql(scope?: (unitColumn: string) => string): 
     SELECT coalesce(r.unit, d.unit) AS unit, coalesce(r.period, d.period) AS period, coalesce(r.indicator, d.indicator) AS indicator,
       coalesce(r.as_of, d.as_of) AS as_of,
       r.value AS reported, r.tolerance AS reported_tolerance, r.decimals AS reported_decimals, r.fact_id AS reported_fact, r.report_id AS reported_report,
-      d.derived, d.derived_tolerance, d.child_facts,
+      d.derived, d.derived_tolerance,
       coalesce(d.children_reported, 0) AS children_reported, coalesce(e.children_expected, 0) AS children_expected,
       CASE WHEN coalesce(e.children_expected, 0) = 0 THEN NULL ELSE coalesce(d.children_reported, 0) / e.children_expected END AS coverage
     FROM reported r
-      FULL OUTER JOIN derived d ON r.unit = d.unit AND r.period = d.period AND r.indicator = d.indicator
+      ${opts.bothSides ? 'JOIN' : 'FULL OUTER JOIN'} derived d ON r.unit = d.unit AND r.period = d.period AND r.indicator = d.indicator
       LEFT JOIN expected e ON e.unit = coalesce(r.unit, d.unit) AND e.as_of = coalesce(r.as_of, d.as_of)`;
 }
 
@@ -100,8 +140,19 @@ export async function refreshObservationsOfRecord(tx: SqlExecutor, unit: string,
   await tx.run(`INSERT INTO observations_of_record BY NAME ${observationsOfRecordSql({ where })}`);
 }
 
-/** Recomputes every observation of record (a full rebuild). */
+/**
+ * Recomputes every observation of record (a full rebuild), one period at a time, each sorted
+ * by place (province, district, unit, indicator): the table ends up clustered by period and
+ * then place whatever order reports arrived in, so DuckDB's per-block min/max lets a scoped
+ * rule query (one district's communes for one year) skip almost every block. Measured at
+ * national scale (13.6 M rows): sorting the whole table at once took 25 s and 15 GB; period
+ * by period 23 s and 1.6 GB; unsorted 12 s, but then each new report's queries read far more.
+ */
 export async function rebuildObservationsOfRecord(tx: SqlExecutor): Promise<void> {
   await tx.run(`DELETE FROM observations_of_record`);
-  await tx.run(`INSERT INTO observations_of_record BY NAME ${observationsOfRecordSql()}`);
+  const periods = await tx.all<{ period: string }>(`SELECT DISTINCT period FROM observations ORDER BY period`);
+  for (const { period } of periods) {
+    await tx.run(`INSERT INTO observations_of_record BY NAME
+      SELECT * FROM (${observationsOfRecordSql({ where: `o.period = ${periodLiteral(period)}` })}) ORDER BY province, parent, unit, indicator`);
+  }
 }

@@ -41,6 +41,8 @@ export interface FactSpec {
   table?: boolean;
   quote?: string;
   page?: number;
+  /** The period the figure is for, when not the report's own (a five-year report's per-year row). */
+  period?: string;
 }
 
 export interface ReportSpec {
@@ -91,6 +93,7 @@ export async function consolidationHarness(opts: { completeness?: CompletenessOp
         id: `${id.slice(0, 12)}:${i}`, reportId: id, kind: f.kind ?? (f.table ? 'table-cell' : percent ? 'rate' : 'count'), label: f.indicator,
         indicator: f.indicator, unit: percent ? '%' : 'hồ sơ',
         ...(percent ? (f.table ? { value: f.rate } : { rate: f.rate }) : { value: f.value }),
+        ...(f.period ? { period: f.period } : {}),
         evidence: { reportId: id, page: f.page ?? 1, start, end: start + quote.length, quote },
       };
     });

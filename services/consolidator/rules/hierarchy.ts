@@ -3,7 +3,7 @@ import { FlagV1, type Flag } from '../../../schemas/flag/v1.ts';
 import type { ScopedFlag } from '../flag-lifecycle.ts';
 import { consolidatedFiguresSql } from '../rollup-sql.ts';
 import { periodList, unitList } from '../sql-literal.ts';
-import { evidenceOf, type EvidenceColumns } from './evidence-columns.ts';
+import { evidenceList, factEvidence, type FactEvidence } from './fact-evidence.ts';
 import { flagId } from './flag-id.ts';
 import { en, vi } from './flag-draft.ts';
 import { printsAs } from './printed-precision.ts';
@@ -34,7 +34,7 @@ export interface HierarchyTarget {
   periods: readonly string[];
 }
 
-interface Row extends EvidenceColumns {
+interface Row {
   unit: string;
   period: string;
   indicator: string;
@@ -51,6 +51,10 @@ interface Row extends EvidenceColumns {
   numerator: string | null;
   denominator: string | null;
   level: string | null;
+  name_vi: string;
+  name_en: string;
+  unit_name: string | null;
+  [k: string]: string | number | boolean | null;
 }
 
 export function hierarchyScope(unit: string, period: string): string {
@@ -66,22 +70,36 @@ export async function hierarchyFlags(db: SqlExecutor, target?: HierarchyTarget):
     SELECT f.unit, f.period, f.indicator, f.reported, f.reported_tolerance, f.reported_decimals, f.reported_fact, f.reported_report,
       f.derived, f.derived_tolerance, f.children_reported, f.children_expected,
       i.unit AS measure, i.name_vi, i.name_en, i.numerator, i.denominator,
-      u.name AS unit_name, u.level, fa.page, fa.span_start, fa.span_end, fa.quote
-    FROM (${consolidatedFiguresSql(scope)}) f
+      u.name AS unit_name, u.level
+    FROM (${consolidatedFiguresSql(scope, { bothSides: true })}) f
       JOIN indicators i ON i.code = f.indicator
-      JOIN facts fa ON fa.fact_id = f.reported_fact
       LEFT JOIN units u ON u.code = f.unit AND u.valid_from <= f.as_of AND (u.valid_to IS NULL OR f.as_of <= u.valid_to)
     WHERE f.reported IS NOT NULL AND f.derived IS NOT NULL AND f.children_reported > 0
       AND abs(f.reported - f.derived) > f.reported_tolerance + f.derived_tolerance + 1e-9
     ORDER BY f.unit, f.period, f.indicator`);
-  const counts = rows.filter((r) => r.measure !== 'percent').map((r) => countFlag(r)).filter((f): f is Flag => f !== undefined);
-  const countKeys = new Set(rows.filter((r) => r.measure !== 'percent').map((r) => `${r.unit}|${r.period}|${r.indicator}`));
-  const rates = rows.filter((r) => r.measure === 'percent').map((r) => rateFlag(r, [r.numerator, r.denominator].some((c) => c !== null && countKeys.has(`${r.unit}|${r.period}|${c}`))))
-    .filter((f): f is Flag => f !== undefined);
-  return [...counts, ...rates].map((flag) => ({ scope: hierarchyScope(flag.unit, flag.period), flag, reportId: flag.evidence[0]?.reportId }));
+  const counts = rows.filter((r) => r.measure !== 'percent').map(countVerdict).filter((v): v is Verdict => v !== undefined);
+  const flaggedCounts = new Set(counts.map((v) => `${v.row.unit}|${v.row.period}|${v.row.indicator}`));
+  const rates = rows.filter((r) => r.measure === 'percent')
+    .map((r) => rateVerdict(r, [r.numerator, r.denominator].some((c) => c !== null && flaggedCounts.has(`${r.unit}|${r.period}|${c}`))))
+    .filter((v): v is Verdict => v !== undefined);
+  // Quotes only for what is flagged: a parent missing some children differs from their sum
+  // without being wrong, and those rows are most of what the query returns.
+  const verdicts = [...counts, ...rates];
+  const evidence = await factEvidence(db, verdicts.map((v) => v.row.reported_fact));
+  return verdicts.map((v) => {
+    const flag = toFlag(v, evidence);
+    return { scope: hierarchyScope(flag.unit, flag.period), flag, reportId: v.row.reported_report };
+  });
 }
 
-function countFlag(r: Row): Flag | undefined {
+interface Verdict {
+  row: Row;
+  ruleId: string;
+  severity: 'error' | 'warning';
+  message: { vi: string; en: string };
+}
+
+function countVerdict(r: Row): Verdict | undefined {
   const complete = r.children_reported >= r.children_expected;
   const gap = r.reported - r.derived;
   const slack = r.reported_tolerance + r.derived_tolerance;
@@ -98,27 +116,27 @@ function countFlag(r: Row): Flag | undefined {
   const en_ = complete
     ? `${who}, ${r.period}: "${r.name_en}" reported as ${fmtEn(r.reported)}, but its ${coverage} units below add up to ${fmtEn(r.derived)} (off by ${fmtEn(gap)}).`
     : `${who}, ${r.period}: "${r.name_en}" reported as ${fmtEn(r.reported)}, but only ${coverage} units below already add up to ${fmtEn(r.derived)}, more than reported.`;
-  return toFlag(r, HIERARCHY_SUM, offByOne ? 'warning' : 'error', { vi: vi_, en: en_ });
+  return { row: r, ruleId: HIERARCHY_SUM, severity: offByOne ? 'warning' : 'error', message: { vi: vi_, en: en_ } };
 }
 
-function rateFlag(r: Row, countFlagged: boolean): Flag | undefined {
+function rateVerdict(r: Row, countFlagged: boolean): Verdict | undefined {
   if (r.children_reported < r.children_expected) return undefined;
   if (printsAs(r.derived, r.reported, r.reported_decimals)) return undefined;
   const who = r.unit_name ?? r.unit;
   const derived = Math.round(r.derived * 100) / 100;
-  return toFlag(r, HIERARCHY_RATE, countFlagged ? 'warning' : 'error', {
+  return { row: r, ruleId: HIERARCHY_RATE, severity: countFlagged ? 'warning' : 'error', message: {
     vi: `${who} kỳ ${r.period}: "${r.name_vi}" báo cáo ${vi(r.reported)}%, nhưng tính lại từ số liệu của ${r.children_reported} đơn vị trực thuộc được ${vi(derived)}% (tỷ lệ phải tính từ tổng tử số và mẫu số, không lấy trung bình).`,
     en: `${who}, ${r.period}: "${r.name_en}" reported as ${en(r.reported)}%, but recomputed from its ${r.children_reported} units below it is ${en(derived)}% (a rate is recomputed from summed numerators and denominators, never averaged).`,
-  });
+  } };
 }
 
-function toFlag(r: Row, ruleId: string, severity: 'error' | 'warning', message: { vi: string; en: string }): Flag {
+function toFlag({ row: r, ruleId, severity, message }: Verdict, evidence: ReadonlyMap<string, FactEvidence>): Flag {
   return FlagV1.parse({
     id: flagId(ruleId, r.unit, r.period, [r.reported_fact, r.indicator]),
     ruleId, family: 'hierarchy', severity, unit: r.unit, period: r.period,
     left: r.reported, right: r.derived, imbalance: r.reported - r.derived,
     values: { reported: r.reported, derived: r.derived, children_reported: r.children_reported, children_expected: r.children_expected },
     message,
-    evidence: [evidenceOf(r.reported_report, r)],
+    evidence: evidenceList(evidence, r.reported_fact),
   });
 }

@@ -2,8 +2,9 @@ import type { SqlExecutor } from '../../../infra/db/sql-database.ts';
 import { FlagV1 } from '../../../schemas/flag/v1.ts';
 import type { ScopedFlag } from '../flag-lifecycle.ts';
 import { unitList } from '../sql-literal.ts';
-import { evidenceOf, type EvidenceColumns } from './evidence-columns.ts';
+import { evidenceList, factEvidence } from './fact-evidence.ts';
 import { flagId } from './flag-id.ts';
+import { withRecordSources } from './record-lookup.ts';
 import { en, vi } from './flag-draft.ts';
 
 /**
@@ -25,50 +26,71 @@ export const OUTLIER_SERIES = 'outlier.modified_z';
 export const Z_THRESHOLD = 3.5;
 export const MIN_PERIODS = 4;
 
+/**
+ * The median of a sorted list of `n` numbers, as SQL: a series is a handful of periods, so
+ * sorting its list beats DuckDB's holistic median()/mad() aggregates over millions of groups.
+ */
+function listMedian(sorted: string, n: string): string {
+  return `(${sorted}[(${n} + 1) // 2] + ${sorted}[${n} // 2 + 1]) / 2`;
+}
+
 export function seriesScope(unit: string): string {
   return `outlier:${unit}`;
 }
 
-interface Row extends EvidenceColumns {
+interface Row {
   unit: string;
   indicator: string;
   period: string;
   value: number;
-  fact_id: string;
-  report_id: string;
   med: number;
   mad: number;
   n: number;
   z: number;
   first_period: string;
   last_period: string;
+  name_vi: string;
+  name_en: string;
+  unit_name: string | null;
+  [k: string]: string | number | boolean | null;
 }
 
 export async function seriesOutlierFlags(db: SqlExecutor, units?: readonly string[]): Promise<ScopedFlag[]> {
   const where = `o.unit_valid_from IS NOT NULL AND o.period_kind <> 'stage'${units ? ` AND o.unit IN ${unitList(units)}` : ''}`;
+  // Narrow: the statistics and the hits read only keys and values; the ids of the few hits are
+  // looked up afterwards (record-lookup.ts).
   const rows = await db.all<Row>(`
-    WITH s AS (SELECT * FROM observations_of_record o WHERE ${where}),
+    WITH series AS (
+      SELECT unit, unit_valid_from, indicator, period_kind, list_sort(list(value)) AS xs, min(period) AS first_period, max(period) AS last_period
+      FROM observations_of_record o WHERE ${where}
+      GROUP BY unit, unit_valid_from, indicator, period_kind HAVING count(*) >= ${MIN_PERIODS}),
+    centred AS (SELECT *, len(xs) AS n, ${listMedian('xs', 'len(xs)')} AS med FROM series),
+    deviations AS (SELECT *, list_sort(list_transform(xs, lambda x: abs(x - med))) AS ds FROM centred),
     stats AS (
-      SELECT unit, unit_valid_from, indicator, period_kind, median(value) AS med, mad(value) AS mad, count(*) AS n,
-        min(period) AS first_period, max(period) AS last_period
-      FROM s GROUP BY unit, unit_valid_from, indicator, period_kind HAVING count(*) >= ${MIN_PERIODS} AND mad(value) > 0)
-    SELECT s.unit, s.indicator, s.period, s.value, s.fact_id, s.report_id, st.med, st.mad, st.n,
-      0.6745 * abs(s.value - st.med) / st.mad AS z, st.first_period, st.last_period,
-      i.name_vi, i.name_en, u.name AS unit_name, fa.page, fa.span_start, fa.span_end, fa.quote
-    FROM s
-      JOIN stats st ON st.unit = s.unit AND st.unit_valid_from = s.unit_valid_from AND st.indicator = s.indicator AND st.period_kind = s.period_kind
-      JOIN indicators i ON i.code = s.indicator
-      JOIN facts fa ON fa.fact_id = s.fact_id
-      LEFT JOIN units u ON u.code = s.unit AND u.valid_from = s.unit_valid_from
-    WHERE 0.6745 * abs(s.value - st.med) / st.mad > ${Z_THRESHOLD}
-      AND CASE WHEN i.unit = 'percent' THEN abs(s.value - st.med) >= 10
-               ELSE abs(s.value - st.med) >= greatest(0.5 * abs(st.med), 10) END
-    ORDER BY s.unit, s.indicator, s.period`);
-  return rows.map((r) => {
+      SELECT unit, unit_valid_from, indicator, period_kind, n, med, first_period, last_period, ${listMedian('ds', 'n')} AS mad
+      FROM deviations),
+    hits AS (
+      SELECT o.unit, o.unit_valid_from, o.indicator, o.period, o.value, st.med, st.mad, st.n,
+        0.6745 * abs(o.value - st.med) / st.mad AS z, st.first_period, st.last_period
+      FROM observations_of_record o
+        JOIN stats st ON st.unit = o.unit AND st.unit_valid_from = o.unit_valid_from AND st.indicator = o.indicator AND st.period_kind = o.period_kind
+        JOIN indicators i ON i.code = o.indicator
+      WHERE ${where} AND st.mad > 0 AND 0.6745 * abs(o.value - st.med) / st.mad > ${Z_THRESHOLD}
+        AND CASE WHEN i.unit = 'percent' THEN abs(o.value - st.med) >= 10
+                 ELSE abs(o.value - st.med) >= greatest(0.5 * abs(st.med), 10) END)
+    SELECT h.unit, h.indicator, h.period, h.value, h.med, h.mad, h.n, h.z, h.first_period, h.last_period,
+      i.name_vi, i.name_en, u.name AS unit_name
+    FROM hits h
+      JOIN indicators i ON i.code = h.indicator
+      LEFT JOIN units u ON u.code = h.unit AND u.valid_from = h.unit_valid_from
+    ORDER BY h.unit, h.indicator, h.period`);
+  const found = await withRecordSources(db, rows);
+  const evidence = await factEvidence(db, found.map((r) => r.factId));
+  return found.map((r) => {
     const z = Math.round(r.z * 10) / 10;
     const who = r.unit_name ?? r.unit;
     const flag = FlagV1.parse({
-      id: flagId(OUTLIER_SERIES, r.unit, r.period, [r.fact_id]),
+      id: flagId(OUTLIER_SERIES, r.unit, r.period, [r.factId]),
       ruleId: OUTLIER_SERIES, family: 'outlier', severity: 'warning', unit: r.unit, period: r.period,
       left: r.value, right: r.med, imbalance: r.value - r.med,
       values: { value: r.value, median: r.med, mad: r.mad, z, periods: r.n },
@@ -76,8 +98,8 @@ export async function seriesOutlierFlags(db: SqlExecutor, units?: readonly strin
         vi: `${who}: "${r.name_vi}" kỳ ${r.period} là ${vi(r.value)}, khác thường so với các kỳ ${r.first_period}–${r.last_period} (trung vị ${vi(r.med)}, z hiệu chỉnh ${vi(z)} > ${vi(Z_THRESHOLD)}). Đề nghị kiểm tra lại.`,
         en: `${who}: "${r.name_en}" for ${r.period} is ${en(r.value)}, unusual against ${r.first_period}–${r.last_period} (median ${en(r.med)}, modified z ${en(z)} > ${en(Z_THRESHOLD)}). Please check.`,
       },
-      evidence: [evidenceOf(r.report_id, r)],
+      evidence: evidenceList(evidence, r.factId),
     });
-    return { scope: seriesScope(r.unit), flag, reportId: r.report_id };
+    return { scope: seriesScope(r.unit), flag, reportId: r.reportId };
   });
 }

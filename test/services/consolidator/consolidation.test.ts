@@ -141,6 +141,35 @@ describe('consolidation across reports', () => {
       const peers = (await listFlags(h.db)).map((f) => f.flag).filter((f) => f.ruleId === 'outlier.hidiroglou_berthelot');
       expect(peers.map((f) => [f.unit, f.period, f.severity])).toEqual([['90207', '2022', 'warning']]);
       expect(peers[0]!.values.peers).toBe(12);
+      expect(peers[0]!.message.vi).toContain('(kỳ 2021)');
+    });
+
+    it('leaves alone a change outside a tight group’s band that is not big enough to matter', async () => {
+      // Peers grew 5–7 %; 90207 grew 20 %. The bare test flags it (the band is narrow), but its
+      // ratio is only ×1.13 of the median ratio, under the ×1.5 a flagged change must reach.
+      for (const [i, unit] of TWO.entries()) {
+        const before = 200 + 37 * i;
+        const after = unit === '90207' ? Math.round(before * 1.2) : Math.round(before * (1.05 + (i % 3) * 0.01));
+        await h.send({ unit, period: '2021', facts: [received(before)] });
+        await h.send({ unit, period: '2022', facts: [received(after)] });
+      }
+      expect((await h.raised()).filter((f) => f.ruleId === 'outlier.hidiroglou_berthelot')).toEqual([]);
+    });
+  });
+
+  describe('observations of record', () => {
+    it('prefers a year’s own report to another report’s figure for that year, whichever came first', async () => {
+      const fiveYears = (version: number, value2019: number, value2020: number) => ({
+        unit: '90001', period: '2016..2020', version,
+        facts: [{ ...received(value2019), period: '2019' }, { ...received(value2020), period: '2020' }],
+      });
+      await h.send(fiveYears(1, 500, 610));
+      await h.send({ unit: '90001', period: '2019', facts: [received(450)] });
+      const figure = async (period: string) => (await listConsolidatedFigures(h.db, { unit: '90001', period, indicator: 'hoso.received' }))[0]?.reported;
+      expect([await figure('2019'), await figure('2020')]).toEqual([450, 610]);
+      // A corrected five-year report supersedes the first one; the 2019 report still wins for 2019.
+      await h.send(fiveYears(2, 505, 620));
+      expect([await figure('2019'), await figure('2020')]).toEqual([450, 620]);
     });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_CATALOG } from '../../../schemas/indicators/catalog.ts';
 import { buildObservations } from '../../../services/consolidator/observation-builder.ts';
-import { nextPeriod, periodPlace } from '../../../services/consolidator/period-series.ts';
+import { nextPeriod, periodPlace, previousPeriod } from '../../../services/consolidator/period-series.ts';
 import { fact } from '../../support/fact-builder.ts';
 import { testRegistry } from '../../support/consolidation-harness.ts';
 
@@ -68,5 +68,6 @@ describe('period series', () => {
     expect(periodPlace('2011..2020')).toEqual({ kind: 'stage', index: 2020 });
     expect(periodPlace('unknown')).toBeUndefined();
     expect(['2021', '2021-Q4', '2021-H2', '2021-M12', '2021-9M', '2011..2020'].map((p) => nextPeriod(p))).toEqual(['2022', '2022-Q1', '2022-H1', '2022-M01', '2022-9M', undefined]);
+    expect(['2022', '2022-Q1', '2022-H1', '2022-M01', '2022-9M', '2011..2020'].map((p) => previousPeriod(p))).toEqual(['2021', '2021-Q4', '2021-H2', '2021-M12', '2021-9M', undefined]);
   });
 });

@@ -1,0 +1,41 @@
+import type { SqlExecutor } from '../../../infra/db/sql-database.ts';
+
+/**
+ * A figure's place in its document — what a cross-report flag quotes — looked up for the
+ * facts a rule has already found wrong. Rule queries find their hits on the narrow
+ * observation columns and ask for quotes afterwards: joining `facts` (one row per figure,
+ * with its quote) inside the rule query would read every quote in the database to keep a
+ * handful. The ids are a VALUES list joined to `facts`, so DuckDB hashes the few ids and
+ * reads the quoting columns only of the rows that match (a literal IN list of that length
+ * becomes a join that reads every column of every row first); a quote in an id is doubled,
+ * so no id can end its literal. What it costs is reading the quotes' storage blocks: at national scale about
+ * a millisecond or two per figure not yet in DuckDB's buffer pool.
+ */
+export interface FactEvidence {
+  reportId: string;
+  page: number;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+const IDS_PER_STATEMENT = 500;
+
+export async function factEvidence(db: SqlExecutor, factIds: Iterable<string>): Promise<Map<string, FactEvidence>> {
+  const ids = [...new Set(factIds)];
+  const found = new Map<string, FactEvidence>();
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const values = ids.slice(i, i + IDS_PER_STATEMENT).map((id) => `('${id.replace(/'/g, "''")}')`).join(', ');
+    const rows = await db.all<{ fact_id: string; report_id: string; page: number; span_start: number; span_end: number; quote: string }>(
+      `SELECT f.fact_id, f.report_id, f.page, f.span_start, f.span_end, f.quote
+       FROM (VALUES ${values}) k(id) JOIN facts f ON f.fact_id = k.id`);
+    for (const r of rows) found.set(r.fact_id, { reportId: r.report_id, page: r.page, quote: r.quote, start: r.span_start, end: r.span_end });
+  }
+  return found;
+}
+
+/** The evidence list of a flag about one fact: empty if the fact is gone (never a made-up quote). */
+export function evidenceList(evidence: ReadonlyMap<string, FactEvidence>, factId: string): FactEvidence[] {
+  const e = evidence.get(factId);
+  return e ? [e] : [];
+}
