@@ -8,14 +8,9 @@ import type { Row, SqlDatabase, SqlExecutor, SqlValue } from '../infra/db/sql-da
 import { createLogger } from '../infra/log/logger.ts';
 import { createEvent, type EventOf, type EventType } from '../schemas/events.ts';
 import type { Fact } from '../schemas/fact/v1.ts';
-import type { RebuildResult } from '../services/consolidator/consolidation.ts';
+import { rebuildFamilies, type RebuildResult } from '../services/consolidator/consolidation.ts';
 import { createConsolidatorService } from '../services/consolidator/consolidator-service.ts';
-import { reconcileFlags, type ScopedFlag } from '../services/consolidator/flag-lifecycle.ts';
-import { completenessFlags } from '../services/consolidator/rules/completeness.ts';
-import { hierarchyFlags } from '../services/consolidator/rules/hierarchy.ts';
-import { peerChangeFlags } from '../services/consolidator/rules/peer-change.ts';
-import { resubmissionFlags } from '../services/consolidator/rules/resubmission.ts';
-import { seriesOutlierFlags } from '../services/consolidator/rules/series-outlier.ts';
+import { reconcileFlags } from '../services/consolidator/flag-lifecycle.ts';
 import { loadUnitRegistry } from '../services/registry/unit-registry.ts';
 import { benchIndicators, catalog, NEW_YEAR, q, ratioPercents, realCounts, setupSql, synthetic, YEARS, yearSql } from './consolidation-data.ts';
 
@@ -173,13 +168,7 @@ function newReportEvents(unit: string, values: { indicator: string; measure: str
 }
 
 /** rebuildAll's families and scope prefixes, in its order: run one by one only after a failed rebuild. */
-const FAMILIES: [string, string, (tx: SqlExecutor) => Promise<ScopedFlag[]>][] = [
-  ['hierarchy', 'hierarchy:', (tx) => hierarchyFlags(tx)],
-  ['conflict', 'revision:', (tx) => resubmissionFlags(tx)],
-  ['outlier-series', 'outlier:', (tx) => seriesOutlierFlags(tx)],
-  ['outlier-peers', 'peers:', (tx) => peerChangeFlags(tx)],
-  ['completeness', 'completeness:', (tx) => completenessFlags(tx)],
-];
+const FAMILIES = rebuildFamilies({});
 
 // ── statement timings (the new-report path) ───────────────────────────────────────
 interface Timed {

@@ -151,21 +151,25 @@ export interface RebuildResult {
   raised: number;
 }
 
-/** Re-evaluates every cross-report family over everything stored (document flags stay as ingested). */
-export async function rebuildAll(ctx: ConsolidationContext, onStep?: (family: string, ms: number) => void): Promise<RebuildResult> {
-  const started = performance.now();
-  await ctx.db.transaction((tx) => rebuildObservationsOfRecord(tx));
-  const timings: Record<string, number> = { 'observations-of-record': performance.now() - started };
-  onStep?.('observations-of-record', timings['observations-of-record']!);
-  const families: [string, string, (tx: SqlExecutor) => Promise<ScopedFlag[]>][] = [
+/** The cross-report families a full rebuild evaluates, in its order: name, scope prefix, evaluation. */
+export function rebuildFamilies(ctx: Pick<ConsolidationContext, 'completeness'>): [string, string, (tx: SqlExecutor) => Promise<ScopedFlag[]>][] {
+  return [
     ['hierarchy', 'hierarchy:', (tx) => hierarchyFlags(tx)],
     ['conflict', 'revision:', (tx) => resubmissionFlags(tx)],
     ['outlier-series', 'outlier:', (tx) => seriesOutlierFlags(tx)],
     ['outlier-peers', 'peers:', (tx) => peerChangeFlags(tx)],
     ['completeness', 'completeness:', (tx) => completenessFlags(tx, undefined, ctx.completeness)],
   ];
+}
+
+/** Re-evaluates every cross-report family over everything stored (document flags stay as ingested). */
+export async function rebuildAll(ctx: ConsolidationContext, onStep?: (family: string, ms: number) => void): Promise<RebuildResult> {
+  const started = performance.now();
+  await ctx.db.transaction((tx) => rebuildObservationsOfRecord(tx));
+  const timings: Record<string, number> = { 'observations-of-record': performance.now() - started };
+  onStep?.('observations-of-record', timings['observations-of-record']!);
   const changes: FlagChange[] = [];
-  for (const [family, prefix, evaluate] of families) {
+  for (const [family, prefix, evaluate] of rebuildFamilies(ctx)) {
     const started = performance.now();
     await ctx.db.transaction(async (tx) => {
       changes.push(...await reconcileFlags(tx, { prefix }, await evaluate(tx)));

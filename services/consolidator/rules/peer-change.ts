@@ -3,9 +3,8 @@ import { FlagV1 } from '../../../schemas/flag/v1.ts';
 import type { ScopedFlag } from '../flag-lifecycle.ts';
 import { previousPeriod } from '../period-series.ts';
 import { periodList, unitList } from '../sql-literal.ts';
-import { evidenceList, factEvidence } from './fact-evidence.ts';
 import { flagId } from './flag-id.ts';
-import { withRecordSources } from './record-lookup.ts';
+import { namedHitsSql, sourcedHits } from './record-lookup.ts';
 import { en, vi } from './flag-draft.ts';
 
 /**
@@ -99,14 +98,8 @@ export async function peerChangeFlags(db: SqlExecutor, target?: PeerTarget): Pro
           OR s.e > b.q[2] + ${HB.C} * greatest(b.q[3] - b.q[2], abs(${HB.A} * b.q[2])))
         AND greatest(s.ratio / s.rmed, s.rmed / s.ratio) >= ${HB.minShift}
         AND abs(s.x - s.y * s.rmed) >= ${HB.minAmount})
-    SELECT h.unit, h.province, h.level, h.indicator, h.period, h.x, h.y, h.ratio, h.rmed, h.e, h.em, h.n,
-      i.name_vi, i.name_en, u.name AS unit_name
-    FROM hits h
-      JOIN indicators i ON i.code = h.indicator
-      LEFT JOIN units u ON u.code = h.unit AND u.valid_from = h.unit_valid_from
-    ORDER BY h.unit, h.indicator, h.period`);
-  const found = await withRecordSources(db, rows);
-  const evidence = await factEvidence(db, found.map((r) => r.factId));
+    ${namedHitsSql('h.unit, h.province, h.level, h.indicator, h.period, h.x, h.y, h.ratio, h.rmed, h.e, h.em, h.n')}`);
+  const found = await sourcedHits(db, rows);
   return found.map((r) => {
     const who = r.unit_name ?? r.unit;
     const before = previousPeriod(r.period) ?? '?'; // the pair's earlier period: the one just before (prev_index = index − 1)
@@ -121,7 +114,7 @@ export async function peerChangeFlags(db: SqlExecutor, target?: PeerTarget): Pro
         vi: `${who}: "${r.name_vi}" từ ${vi(r.y)} (kỳ ${before}) thành ${vi(r.x)} (kỳ ${r.period}), thay đổi ${vi(change)}% trong khi các đơn vị cùng cấp trong tỉnh thay đổi khoảng ${vi(typical)}% (kiểm định Hidiroglou–Berthelot, ${r.n} đơn vị). Đề nghị kiểm tra lại.`,
         en: `${who}: "${r.name_en}" went from ${en(r.y)} (${before}) to ${en(r.x)} (${r.period}), a change of ${en(change)}% while units of the same level in the province changed about ${en(typical)}% (Hidiroglou–Berthelot, ${r.n} units). Please check.`,
       },
-      evidence: evidenceList(evidence, r.factId),
+      evidence: r.evidence,
     });
     return { scope: peersScope(r.province, r.level, r.period), flag, reportId: r.reportId };
   });

@@ -2,9 +2,8 @@ import type { SqlExecutor } from '../../../infra/db/sql-database.ts';
 import { FlagV1 } from '../../../schemas/flag/v1.ts';
 import type { ScopedFlag } from '../flag-lifecycle.ts';
 import { unitList } from '../sql-literal.ts';
-import { evidenceList, factEvidence } from './fact-evidence.ts';
 import { flagId } from './flag-id.ts';
-import { withRecordSources } from './record-lookup.ts';
+import { namedHitsSql, sourcedHits } from './record-lookup.ts';
 import { en, vi } from './flag-draft.ts';
 
 /**
@@ -78,14 +77,8 @@ export async function seriesOutlierFlags(db: SqlExecutor, units?: readonly strin
       WHERE ${where} AND st.mad > 0 AND 0.6745 * abs(o.value - st.med) / st.mad > ${Z_THRESHOLD}
         AND CASE WHEN i.unit = 'percent' THEN abs(o.value - st.med) >= 10
                  ELSE abs(o.value - st.med) >= greatest(0.5 * abs(st.med), 10) END)
-    SELECT h.unit, h.indicator, h.period, h.value, h.med, h.mad, h.n, h.z, h.first_period, h.last_period,
-      i.name_vi, i.name_en, u.name AS unit_name
-    FROM hits h
-      JOIN indicators i ON i.code = h.indicator
-      LEFT JOIN units u ON u.code = h.unit AND u.valid_from = h.unit_valid_from
-    ORDER BY h.unit, h.indicator, h.period`);
-  const found = await withRecordSources(db, rows);
-  const evidence = await factEvidence(db, found.map((r) => r.factId));
+    ${namedHitsSql('h.unit, h.indicator, h.period, h.value, h.med, h.mad, h.n, h.z, h.first_period, h.last_period')}`);
+  const found = await sourcedHits(db, rows);
   return found.map((r) => {
     const z = Math.round(r.z * 10) / 10;
     const who = r.unit_name ?? r.unit;
@@ -98,7 +91,7 @@ export async function seriesOutlierFlags(db: SqlExecutor, units?: readonly strin
         vi: `${who}: "${r.name_vi}" kỳ ${r.period} là ${vi(r.value)}, khác thường so với các kỳ ${r.first_period}–${r.last_period} (trung vị ${vi(r.med)}, z hiệu chỉnh ${vi(z)} > ${vi(Z_THRESHOLD)}). Đề nghị kiểm tra lại.`,
         en: `${who}: "${r.name_en}" for ${r.period} is ${en(r.value)}, unusual against ${r.first_period}–${r.last_period} (median ${en(r.med)}, modified z ${en(z)} > ${en(Z_THRESHOLD)}). Please check.`,
       },
-      evidence: evidenceList(evidence, r.factId),
+      evidence: r.evidence,
     });
     return { scope: seriesScope(r.unit), flag, reportId: r.reportId };
   });
