@@ -123,12 +123,12 @@ export function yearSql(y: number, heldBack: readonly string[]): string[] {
      FROM v JOIN y_reports r ON r.code = v.unit JOIN bench_ind i ON i.code = v.indicator
      ORDER BY r.arrival, i.idx`,
     `INSERT INTO reports (report_id, status, object_key, file_name, media_type, bytes, submitted_by, submitted_at, claimed_unit, claimed_period,
-       pages, characters, text_key, fact_count, updated_at, detected_period, unit_code, period, as_of, consolidated_at, expected_facts)
+       pages, characters, text_key, fact_count, updated_at, detected_period, unit_code, period, as_of, consolidated_at, expected_facts, observed_periods)
      SELECT report_id, 'parsed', 'reports/' || unit || '/${y}/' || report_id || '.pdf', unit || '-${y}.pdf', 'application/pdf',
        200000 + hash(report_id) % 800000, 'bench',
        TIMESTAMP '${y + 1}-01-10 08:00:00' + to_seconds(CAST(hash(report_id) % (40 * 86400) AS BIGINT)),
        unit, '${y}', 1 + count(*) // 30, 2000 * count(*), 'parsed/' || report_id || '/document.json', count(*), now(), '${y}',
-       unit, '${y}', DATE '${y}-12-31', now(), count(*)
+       unit, '${y}', DATE '${y}-12-31', now(), count(*), '${y}'
      FROM y_obs GROUP BY report_id, unit`,
     `INSERT INTO facts (fact_id, report_id, kind, label, indicator, value, rate, unit_noun, page, span_start, span_end, quote, record)
      SELECT fact_id, report_id, k.kind, label, indicator, CASE WHEN k.kind = 'count' THEN value END, CASE WHEN k.kind = 'rate' THEN value END,

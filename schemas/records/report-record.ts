@@ -39,6 +39,8 @@ export const ReportRecordV1 = z.object({
   period: z.string().nullable(),
   as_of: z.string().nullable(),
   consolidated_at: z.string().nullable(),
+  /** The periods the report gives figures for, comma-separated and sorted; null until consolidated. */
+  observed_periods: z.string().nullable(),
   updated_at: z.string(),
 });
 export type ReportRecord = z.infer<typeof ReportRecordV1>;

@@ -3,7 +3,8 @@ import type { SqlDatabase } from '../../infra/db/sql-database.ts';
 /**
  * The consolidator's tables. Created if missing; `schema_version` says which layout
  * a database file has so later versions can migrate it.
- *   reports — one row per report (sha256), its lifecycle and where its files are
+ *   reports — one row per report (sha256), its lifecycle, where its files are, and the
+ *             periods its observations cover
  *   facts   — one row per extracted fact, with provenance (page, span, quote)
  *   flags   — data-quality flags with their raised/resolved lifecycle; `scope` says which
  *             evaluation owns a flag (flag-lifecycle.ts)
@@ -17,7 +18,7 @@ import type { SqlDatabase } from '../../infra/db/sql-database.ts';
  *   consolidated_figures (view) — reported beside derived-from-children, with coverage
  *             (rollup-views.ts)
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const DDL = [
   `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`,
@@ -86,6 +87,14 @@ const MIGRATIONS: Record<number, string[]> = {
        code VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
        unit VARCHAR NOT NULL, additive BOOLEAN NOT NULL, numerator VARCHAR, denominator VARCHAR)`,
     `CREATE TABLE IF NOT EXISTS reference_state (name VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL)`,
+  ],
+  // The periods a report's observations cover, comma-separated and sorted ('' for none), so
+  // that one new report finds the reports it competes with without reading observations.
+  4: [
+    `ALTER TABLE reports ADD COLUMN IF NOT EXISTS observed_periods VARCHAR`,
+    `UPDATE reports SET observed_periods = coalesce(
+       (SELECT string_agg(DISTINCT o.period, ',' ORDER BY o.period) FROM observations o WHERE o.report_id = reports.report_id), '')
+     WHERE consolidated_at IS NOT NULL`,
   ],
 };
 

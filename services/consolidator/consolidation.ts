@@ -10,6 +10,7 @@ import { reconcileFlags, type FlagChange, type ScopedFlag } from './flag-lifecyc
 import { buildObservations } from './observation-builder.ts';
 import { rebuildObservationsOfRecord, refreshObservationsOfRecord } from './rollup-sql.ts';
 import { nextPeriod } from './period-series.ts';
+import { periodList, unitLiteral } from './sql-literal.ts';
 import { completenessFlags, completenessScope, type CompletenessOptions } from './rules/completeness.ts';
 import { checkDocument, DOCUMENT_CHECKS } from './rules/document-rules.ts';
 import { hierarchyFlags, hierarchyScope } from './rules/hierarchy.ts';
@@ -56,6 +57,8 @@ interface ReportRow {
   detected_period: string | null;
   expected_facts: number | null;
   fact_count: number;
+  consolidated_at: string | null;
+  submitted_at: string | null;
   [k: string]: string | number | boolean | null;
 }
 
@@ -64,37 +67,95 @@ const OBSERVATION_COLUMNS = [
   'as_of', 'unit_valid_from', 'parent', 'province', 'level', 'period_kind', 'period_index',
 ] as const;
 
-/** Consolidates one report once it is parsed and all its facts are stored; undefined until then. */
-export async function consolidateReport(ctx: ConsolidationContext, reportId: string): Promise<ConsolidationResult | undefined> {
+/**
+ * Consolidates one report once it is parsed and all its facts are stored; undefined until then.
+ * `known` is the report's facts when the caller already holds all of them (the service keeps
+ * those it stored), sparing a read of the facts table.
+ */
+export async function consolidateReport(ctx: ConsolidationContext, reportId: string, known?: readonly Fact[]): Promise<ConsolidationResult | undefined> {
   return ctx.db.transaction(async (tx) => {
     const [report] = await tx.all<ReportRow>(
-      `SELECT status, claimed_unit, claimed_period, detected_code, detected_period, expected_facts, fact_count FROM reports WHERE report_id = $1`, [reportId]);
+      `SELECT status, claimed_unit, claimed_period, detected_code, detected_period, expected_facts, fact_count, consolidated_at, submitted_at
+       FROM reports WHERE report_id = $1`, [reportId]);
     if (!report || report.status !== 'parsed' || report.expected_facts === null || report.fact_count < report.expected_facts) return undefined;
-    const facts = (await tx.all<{ record: string }>(`SELECT record FROM facts WHERE report_id = $1 ORDER BY page, span_start, fact_id`, [reportId]))
-      .map((r) => FactV1.parse(JSON.parse(r.record)));
+    const facts = known?.length === report.fact_count ? [...known].sort(documentOrder) : await storedFacts(tx, reportId);
     const unit = pick(report.claimed_unit, report.detected_code, UnitCodeSchema.safeParse.bind(UnitCodeSchema));
     const period = pick(report.claimed_period, report.detected_period, PeriodSchema.safeParse.bind(PeriodSchema));
     const { observations, conflicts } = buildObservations(facts, { reportId, unit, period, registry: ctx.registry, catalog: ctx.catalog });
 
-    await tx.run(`DELETE FROM observations WHERE report_id = $1`, [reportId]);
-    await insertRows(tx, 'observations', OBSERVATION_COLUMNS, observations.map((o) => {
-      const row = ObservationRecordV1.parse(o);
-      return OBSERVATION_COLUMNS.map((c) => row[c]);
-    }));
-    await tx.run(`UPDATE reports SET unit_code = $2, period = $3, as_of = $4, consolidated_at = coalesce(consolidated_at, now()) WHERE report_id = $1`,
-      [reportId, unit, period, ctx.registry.dateFor(period) ?? null]);
+    // A first consolidation has nothing to replace (all of it commits at once or not at all).
+    if (report.consolidated_at !== null) await tx.run(`DELETE FROM observations WHERE report_id = $1`, [reportId]);
+    const rows = observations.map((o) => ObservationRecordV1.parse(o));
+    await insertRows(tx, 'observations', OBSERVATION_COLUMNS, rows.map((row) => OBSERVATION_COLUMNS.map((c) => row[c])));
+    const observed = [...new Set(rows.map((o) => o.period))].sort();
+    await tx.run(`UPDATE reports SET unit_code = $2, period = $3, as_of = $4, observed_periods = $5, consolidated_at = coalesce(consolidated_at, now()) WHERE report_id = $1`,
+      [reportId, unit, period, ctx.registry.dateFor(period) ?? null, observed.join(',')]);
 
     if (unit !== 'unknown' && period !== 'unknown') {
-      // Every period any version of this unit's report for this period gives figures for.
-      const touched = await tx.all<{ period: string }>(
-        `SELECT DISTINCT o.period FROM observations o JOIN reports r ON r.report_id = o.report_id WHERE r.unit_code = $1 AND r.period = $2`, [unit, period]);
-      await refreshObservationsOfRecord(tx, unit, [...new Set([period, ...touched.map((t) => t.period)])]);
+      await refreshRecordsOfUnit(tx, { reportId, unit, period, submittedAt: report.submitted_at, observations: rows, observed });
     }
     const changes: FlagChange[] = [];
     changes.push(...await documentFlags(tx, reportId, unit, period, facts, conflicts));
     if (unit !== 'unknown' && period !== 'unknown') changes.push(...await neighbourhood(tx, ctx, unit, period, observations));
     return { unit, period, observations: observations.length, changes };
   });
+}
+
+async function storedFacts(tx: SqlExecutor, reportId: string): Promise<Fact[]> {
+  return (await tx.all<{ record: string }>(`SELECT record FROM facts WHERE report_id = $1 ORDER BY page, span_start, fact_id`, [reportId]))
+    .map((r) => FactV1.parse(JSON.parse(r.record)));
+}
+
+/** The facts table's order: page, start of the span, id. */
+function documentOrder(a: Fact, b: Fact): number {
+  return a.evidence.page - b.evidence.page || a.evidence.start - b.evidence.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+interface UnitRefresh {
+  reportId: string;
+  unit: UnitCode;
+  period: Period;
+  submittedAt: string | null;
+  observations: readonly ObservationRecord[];
+  /** The periods this report gives figures for. */
+  observed: readonly string[];
+}
+
+/**
+ * The observations of record of the report's unit for every period this report — or another
+ * version of it (same unit and period) — gives figures for.
+ *
+ * Which reports can give the unit figures for those periods is read from `reports`
+ * (`observed_periods`, kept per report), not from `observations`: filtering 13.6 M
+ * observations by unit reads the whole table, three times over in the ranking query
+ * (≈ 110–220 ms at national scale). When this report is the only one, its own observations
+ * are the records (the ranking has nothing to choose between), inserted as they are; when
+ * others compete, the ranking query runs over theirs and this one's (observationsOfRecordSql).
+ * A report consolidated before `observed_periods` existed counts as competing everywhere.
+ */
+async function refreshRecordsOfUnit(tx: SqlExecutor, r: UnitRefresh): Promise<void> {
+  const others = await tx.all<{ report_id: string; period: string; observed_periods: string | null }>(
+    `SELECT report_id, period, observed_periods FROM reports
+     WHERE unit_code = $1 AND report_id <> $2 AND status = 'parsed' AND consolidated_at IS NOT NULL`, [r.unit, r.reportId]);
+  const versions = others.filter((o) => o.period === r.period);
+  const touched = new Set([r.period, ...r.observed]);
+  for (const v of versions) {
+    for (const p of v.observed_periods?.split(',').filter(Boolean) ?? await observedPeriods(tx, v.report_id)) touched.add(p);
+  }
+  const competing = others.filter((o) => o.observed_periods === null || o.observed_periods.split(',').some((p) => touched.has(p)));
+  const periods = [...touched];
+  if (competing.length > 0) {
+    await refreshObservationsOfRecord(tx, r.unit, periods, [r.reportId, ...competing.map((o) => o.report_id)]);
+    return;
+  }
+  await tx.run(`DELETE FROM observations_of_record o WHERE o.unit = ${unitLiteral(r.unit)} AND o.period IN ${periodList(periods)}`);
+  const records = r.observations.filter((o) => !o.ambiguous);
+  await insertRows(tx, 'observations_of_record', [...OBSERVATION_COLUMNS, 'report_period', 'submitted_at'],
+    records.map((o) => [...OBSERVATION_COLUMNS.map((c) => o[c]), r.period, r.submittedAt]));
+}
+
+async function observedPeriods(tx: SqlExecutor, reportId: string): Promise<string[]> {
+  return (await tx.all<{ period: string }>(`SELECT DISTINCT period FROM observations WHERE report_id = $1`, [reportId])).map((p) => p.period);
 }
 
 /** Claimed wins when it is a real value; else the detected one; else `unknown`. */

@@ -1,4 +1,5 @@
 import { createEvent, type EventOf } from '../../schemas/events.ts';
+import type { Fact } from '../../schemas/fact/v1.ts';
 import type { IndicatorCatalog } from '../../schemas/indicators/catalog.ts';
 import type { SqlDatabase } from '../../infra/db/sql-database.ts';
 import type { EventBus } from '../../infra/bus/event-bus.ts';
@@ -44,10 +45,24 @@ export interface ConsolidatorService {
 }
 
 const SOURCE = 'tonghop/consolidator';
+/** Reports whose facts are held in memory between their arrival and the report's consolidation. */
+const HELD_REPORTS = 64;
 
 export function createConsolidatorService(deps: ConsolidatorDeps): ConsolidatorService {
   const { db } = deps;
   const ctx = { db, registry: deps.registry, catalog: deps.catalog, completeness: deps.completeness };
+  // The facts this process stored, per report not consolidated yet: consolidation then need
+  // not read them back (a scan of the facts table by report id, ≈ 40 ms at national scale).
+  // Only a hint: consolidation uses them only when they are all the report's stored facts.
+  const held = new Map<string, Map<string, Fact>>();
+
+  function hold(reportId: string, facts: readonly Fact[]): void {
+    const mine = held.get(reportId) ?? new Map<string, Fact>();
+    held.delete(reportId);
+    held.set(reportId, mine);
+    for (const f of facts) mine.set(f.id, f);
+    while (held.size > HELD_REPORTS) held.delete(held.keys().next().value!);
+  }
 
   async function publish(changes: readonly FlagChange[]): Promise<void> {
     for (const { status, flag } of changes) {
@@ -58,8 +73,10 @@ export function createConsolidatorService(deps: ConsolidatorDeps): ConsolidatorS
   }
 
   async function consolidate(reportId: string, unit: string): Promise<void> {
-    const result = await consolidateReport(ctx, reportId);
+    const facts = held.get(reportId);
+    const result = await consolidateReport(ctx, reportId, facts ? [...facts.values()] : undefined);
     if (!result) return;
+    held.delete(reportId);
     const log = forReport(deps.log, reportId, result.unit === 'unknown' ? unit : result.unit);
     const raised = result.changes.filter((c) => c.status === 'raised').length;
     log.info({ period: result.period, observations: result.observations, raised, resolved: result.changes.length - raised }, 'report consolidated');
@@ -87,6 +104,7 @@ export function createConsolidatorService(deps: ConsolidatorDeps): ConsolidatorS
     },
     async onFactsExtracted(event) {
       await recordFacts(db, event.data.reportId, event.data.facts);
+      hold(event.data.reportId, event.data.facts);
       forReport(deps.log, event.data.reportId, event.subject).debug({ facts: event.data.facts.length, chunk: event.data.chunk }, 'facts recorded');
       await consolidate(event.data.reportId, event.subject);
     },

@@ -21,11 +21,17 @@
  * neighbourhood; with no filter they are the views analysts query.
  */
 import type { SqlExecutor } from '../../infra/db/sql-database.ts';
-import { periodList, periodLiteral, unitLiteral } from './sql-literal.ts';
+import { periodList, periodLiteral, reportList, unitLiteral } from './sql-literal.ts';
 
 export interface ObservationFilter {
   /** SQL condition on `o` (an observations row), e.g. `o.period = '2022'`; default everything. */
   where?: string;
+  /**
+   * The reports whose observations can compete (a refresh after one report): their rows are
+   * read once into a materialized CTE, instead of each of the query's three uses filtering the
+   * whole observations table again.
+   */
+  reports?: readonly string[];
 }
 
 export function reportVersionsSql(): string {
@@ -46,21 +52,23 @@ export function reportVersionsSql(): string {
  */
 export function observationsOfRecordSql(filter: ObservationFilter = {}): string {
   const where = `NOT o.ambiguous AND (${filter.where ?? 'TRUE'})`;
-  return `WITH v AS MATERIALIZED (SELECT report_id, period, submitted_at FROM (${reportVersionsSql()}) WHERE current),
+  const source = filter.reports ? 'src' : 'observations';
+  return `WITH ${filter.reports ? `src AS MATERIALIZED (SELECT * FROM observations o WHERE o.report_id IN ${reportList(filter.reports)} AND ${where}),` : ''}
+    v AS MATERIALIZED (SELECT report_id, period, submitted_at FROM (${reportVersionsSql()}) WHERE current),
     others AS MATERIALIZED (
       SELECT o.*, v.period AS report_period, v.submitted_at
-      FROM observations o JOIN v ON v.report_id = o.report_id AND v.period <> o.period
+      FROM ${source} o JOIN v ON v.report_id = o.report_id AND v.period <> o.period
       WHERE ${where}),
     contested AS (
       SELECT o.unit, o.period, o.indicator
-      FROM observations o JOIN v ON v.report_id = o.report_id AND v.period = o.period
+      FROM ${source} o JOIN v ON v.report_id = o.report_id AND v.period = o.period
         SEMI JOIN (SELECT DISTINCT unit, period FROM others) k ON k.unit = o.unit AND k.period = o.period
       WHERE ${where}),
     borrowed AS (
       SELECT c.* FROM others c ANTI JOIN contested t ON t.unit = c.unit AND t.period = c.period AND t.indicator = c.indicator
       QUALIFY row_number() OVER (PARTITION BY c.unit, c.period, c.indicator ORDER BY c.submitted_at DESC NULLS LAST, c.report_id DESC) = 1)
     SELECT o.*, v.period AS report_period, v.submitted_at
-    FROM observations o JOIN v ON v.report_id = o.report_id AND v.period = o.period
+    FROM ${source} o JOIN v ON v.report_id = o.report_id AND v.period = o.period
     WHERE ${where}
     UNION ALL
     SELECT * FROM borrowed`;
@@ -132,12 +140,15 @@ export const VIEW_DDL = [
   `CREATE OR REPLACE VIEW consolidated_figures AS SELECT unit, period, indicator, reported, derived, children_reported, children_expected, coverage FROM (${consolidatedFiguresSql()})`,
 ];
 
-/** Recomputes the observations of record of one unit for some periods (after one report). */
-export async function refreshObservationsOfRecord(tx: SqlExecutor, unit: string, periods: readonly string[]): Promise<void> {
+/**
+ * Recomputes the observations of record of one unit for some periods (after one report), from
+ * the observations of `reports` (every report of the unit that gives figures for them).
+ */
+export async function refreshObservationsOfRecord(tx: SqlExecutor, unit: string, periods: readonly string[], reports: readonly string[]): Promise<void> {
   if (periods.length === 0) return;
   const where = `o.unit = ${unitLiteral(unit)} AND o.period IN ${periodList(periods)}`;
   await tx.run(`DELETE FROM observations_of_record o WHERE ${where}`);
-  await tx.run(`INSERT INTO observations_of_record BY NAME ${observationsOfRecordSql({ where })}`);
+  await tx.run(`INSERT INTO observations_of_record BY NAME ${observationsOfRecordSql({ where, reports })}`);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { Period, UnitCode } from '../../schemas/identifiers.ts';
+import { Period, ReportId, UnitCode } from '../../schemas/identifiers.ts';
 
 /**
- * SQL literals for the two kinds of key the consolidator filters by. Both are checked
+ * SQL literals for the kinds of key the consolidator filters by. Both are checked
  * against their schema first (digits; the period pattern), so nothing else can reach the
  * statement text. Scoped queries inline them because one statement serves many shapes
  * (a unit list of any length) and DuckDB plans literals better than parameters in IN lists.
@@ -22,4 +22,9 @@ export function periodLiteral(period: string): string {
 export function periodList(periods: readonly string[]): string {
   if (periods.length === 0) return '(NULL)';
   return `(${periods.map(periodLiteral).join(', ')})`;
+}
+
+export function reportList(reports: readonly string[]): string {
+  if (reports.length === 0) return '(NULL)';
+  return `(${reports.map((r) => `'${ReportId.parse(r)}'`).join(', ')})`;
 }

@@ -39,3 +39,25 @@ export function evidenceList(evidence: ReadonlyMap<string, FactEvidence>, factId
   const e = evidence.get(factId);
   return e ? [e] : [];
 }
+
+/**
+ * The evidence of flags already stored, by flag id. A flag id hashes its rule, unit, period
+ * and fact ids, and a fact's quote never changes, so a flag raised again with the same id has
+ * the same evidence: re-evaluating a parent after one child's report finds most of its flags
+ * already raised, and their quotes need not be read again from the facts table (a cold
+ * national-scale read of their storage blocks, tens of milliseconds).
+ */
+export async function storedFlagEvidence(db: SqlExecutor, flagIds: Iterable<string>): Promise<Map<string, FactEvidence[]>> {
+  const ids = [...new Set(flagIds)];
+  const found = new Map<string, FactEvidence[]>();
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const values = ids.slice(i, i + IDS_PER_STATEMENT).map((id) => `('${id.replace(/'/g, "''")}')`).join(', ');
+    const rows = await db.all<{ flag_id: string; record: string }>(
+      `SELECT f.flag_id, f.record FROM (VALUES ${values}) k(id) JOIN flags f ON f.flag_id = k.id`);
+    for (const r of rows) {
+      const evidence = (JSON.parse(r.record) as { evidence?: FactEvidence[] }).evidence;
+      if (evidence && evidence.length > 0) found.set(r.flag_id, evidence);
+    }
+  }
+  return found;
+}

@@ -3,7 +3,7 @@ import { FlagV1, type Flag } from '../../../schemas/flag/v1.ts';
 import type { ScopedFlag } from '../flag-lifecycle.ts';
 import { consolidatedFiguresSql } from '../rollup-sql.ts';
 import { periodList, unitList } from '../sql-literal.ts';
-import { evidenceList, factEvidence, type FactEvidence } from './fact-evidence.ts';
+import { evidenceList, factEvidence, storedFlagEvidence, type FactEvidence } from './fact-evidence.ts';
 import { flagId } from './flag-id.ts';
 import { en, vi } from './flag-draft.ts';
 import { printsAs } from './printed-precision.ts';
@@ -84,10 +84,12 @@ export async function hierarchyFlags(db: SqlExecutor, target?: HierarchyTarget):
     .filter((v): v is Verdict => v !== undefined);
   // Quotes only for what is flagged: a parent missing some children differs from their sum
   // without being wrong, and those rows are most of what the query returns.
-  const verdicts = [...counts, ...rates];
-  const evidence = await factEvidence(db, verdicts.map((v) => v.row.reported_fact));
+  // A flag raised before with the same id has the same quote.
+  const verdicts = [...counts, ...rates].map((v) => ({ ...v, id: flagId(v.ruleId, v.row.unit, v.row.period, [v.row.reported_fact, v.row.indicator]) }));
+  const stored = await storedFlagEvidence(db, verdicts.map((v) => v.id));
+  const evidence = await factEvidence(db, verdicts.filter((v) => !stored.has(v.id)).map((v) => v.row.reported_fact));
   return verdicts.map((v) => {
-    const flag = toFlag(v, evidence);
+    const flag = toFlag(v, stored.get(v.id) ?? evidenceList(evidence, v.row.reported_fact));
     return { scope: hierarchyScope(flag.unit, flag.period), flag, reportId: v.row.reported_report };
   });
 }
@@ -130,13 +132,13 @@ function rateVerdict(r: Row, countFlagged: boolean): Verdict | undefined {
   } };
 }
 
-function toFlag({ row: r, ruleId, severity, message }: Verdict, evidence: ReadonlyMap<string, FactEvidence>): Flag {
+function toFlag({ row: r, ruleId, severity, message, id }: Verdict & { id: string }, evidence: FactEvidence[]): Flag {
   return FlagV1.parse({
-    id: flagId(ruleId, r.unit, r.period, [r.reported_fact, r.indicator]),
+    id,
     ruleId, family: 'hierarchy', severity, unit: r.unit, period: r.period,
     left: r.reported, right: r.derived, imbalance: r.reported - r.derived,
     values: { reported: r.reported, derived: r.derived, children_reported: r.children_reported, children_expected: r.children_expected },
     message,
-    evidence: evidenceList(evidence, r.reported_fact),
+    evidence,
   });
 }

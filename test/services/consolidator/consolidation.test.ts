@@ -171,6 +171,23 @@ describe('consolidation across reports', () => {
       await h.send(fiveYears(2, 505, 620));
       expect([await figure('2019'), await figure('2020')]).toEqual([450, 620]);
     });
+
+    it('keeps per report exactly what a full rebuild computes (lone reports, five-year reports, resubmissions, ambiguity)', async () => {
+      const records = () => h.db.all(`SELECT * FROM observations_of_record ORDER BY unit, period, indicator, report_id`);
+      await h.send({ unit: '90001', period: '2021', facts: [received(300), { indicator: 'hoso.resolved', value: 280 }] });
+      await h.send({ unit: '90002', period: '2016..2020', facts: [{ ...received(500), period: '2019' }, { ...received(610), period: '2020' }] });
+      await h.send({ unit: '90002', period: '2019', facts: [received(450)] });
+      await h.send({ unit: '90002', period: '2020', version: 1, facts: [received(600)] });
+      await h.send({ unit: '90002', period: '2020', version: 2, facts: [received(605)] });
+      await h.send({ unit: '90003', period: '2021', facts: [received(7), { ...received(8), quote: 'khác' }] });
+      await h.send({ unit: '901', period: '2021', facts: [received(1000)] });
+      const incremental = await records();
+      expect(incremental.length).toBeGreaterThan(4);
+      expect(incremental.filter((r) => r.unit === '90002').map((r) => [r.period, r.value])).toEqual([['2019', 450], ['2020', 605]]);
+      expect(incremental.some((r) => r.unit === '90003')).toBe(false);
+      await h.consolidator.rebuild();
+      expect(await records()).toEqual(incremental);
+    });
   });
 
   describe('completeness', () => {

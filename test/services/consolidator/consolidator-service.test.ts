@@ -67,6 +67,17 @@ describe('consolidator service (DuckDB)', () => {
     expect(await storeTotals(db)).toEqual({ reports: 1, parsed: 1, failed: 0, submitted: 0, pages: 17, facts: 3, flagsRaised: 0 });
   });
 
+  it('counts facts that arrive before the report’s other events, and a redelivered chunk only once', async () => {
+    await consolidator.onFactsExtracted(facts([5, 6]));
+    expect(await getReport(db, ID)).toMatchObject({ status: 'submitted', fact_count: 2, claimed_unit: 'unknown' });
+    await consolidator.onFactsExtracted(facts([5, 7]));
+    await consolidator.onParsed(parsed());
+    await consolidator.onSubmitted(submitted());
+    expect(await getReport(db, ID)).toMatchObject({ status: 'parsed', fact_count: 2, claimed_unit: '79', claimed_period: '2016' });
+    // The redelivered chunk replaced the stored facts rather than adding to them.
+    expect(await db.all(`SELECT value FROM facts ORDER BY fact_id`)).toEqual([{ value: 5 }, { value: 7 }]);
+  });
+
   it('never moves a report back: report.submitted arriving after report.parsed keeps it parsed', async () => {
     await consolidator.onParsed(parsed());
     await consolidator.onSubmitted(submitted());
