@@ -8,6 +8,8 @@ import type { SqlDatabase } from '../../infra/db/sql-database.ts';
  *   facts   — one row per extracted fact, with provenance (page, span, quote)
  *   flags   — data-quality flags with their raised/resolved lifecycle; `scope` says which
  *             evaluation owns a flag (flag-lifecycle.ts)
+ *   flag_outbox — the dq.flag events of flag changes committed but not yet published
+ *             (flag-outbox.ts)
  *   observations — per report, the figure it gives for its unit, indicator and period
  *             (schemas/records/observation.ts)
  *   units, indicators — the unit register and the indicator catalog, loaded from schemas/
@@ -95,6 +97,11 @@ const MIGRATIONS: Record<number, string[]> = {
     `UPDATE reports SET observed_periods = coalesce(
        (SELECT string_agg(DISTINCT o.period, ',' ORDER BY o.period) FROM observations o WHERE o.report_id = reports.report_id), '')
      WHERE consolidated_at IS NOT NULL`,
+    // dq.flag events written with their flags, removed once published (flag-outbox.ts).
+    `CREATE SEQUENCE IF NOT EXISTS flag_outbox_seq`,
+    `CREATE TABLE IF NOT EXISTS flag_outbox (
+       seq BIGINT PRIMARY KEY DEFAULT nextval('flag_outbox_seq'),
+       event_id VARCHAR NOT NULL, event JSON NOT NULL, created_at TIMESTAMP NOT NULL)`,
   ],
 };
 

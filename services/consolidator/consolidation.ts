@@ -7,6 +7,7 @@ import { ObservationRecordV1, type ObservationRecord } from '../../schemas/recor
 import type { UnitRegistry } from '../registry/unit-registry.ts';
 import { insertRows } from './bulk-insert.ts';
 import { reconcileFlags, type FlagChange, type ScopedFlag } from './flag-lifecycle.ts';
+import { enqueueFlagEvents } from './flag-outbox.ts';
 import { buildObservations } from './observation-builder.ts';
 import { rebuildObservationsOfRecord, refreshObservationsOfRecord } from './rollup-sql.ts';
 import { nextPeriod } from './period-series.ts';
@@ -31,8 +32,9 @@ import { seriesOutlierFlags, seriesScope } from './rules/series-outlier.ts';
  *      its peers in the province (this period and the next), and completeness, for each
  *      period the report gives figures for
  *
- * All of it in one transaction; the flag changes it returns are the `dq.flag` events to
- * publish. Running it again on the same data returns no changes (flag-lifecycle.ts).
+ * All of it in one transaction, which also writes the changes' `dq.flag` events to the
+ * outbox (flag-outbox.ts) for the service to publish. Running it again on the same data
+ * returns no changes (flag-lifecycle.ts).
  * `rebuildAll` re-evaluates every cross-report rule over the whole database at once.
  */
 export interface ConsolidationContext {
@@ -97,6 +99,7 @@ export async function consolidateReport(ctx: ConsolidationContext, reportId: str
     const changes: FlagChange[] = [];
     changes.push(...await documentFlags(tx, reportId, unit, period, facts, conflicts));
     if (unit !== 'unknown' && period !== 'unknown') changes.push(...await neighbourhood(tx, ctx, unit, period, observations));
+    await enqueueFlagEvents(tx, changes);
     return { unit, period, observations: observations.length, changes };
   });
 }
@@ -233,7 +236,9 @@ export async function rebuildAll(ctx: ConsolidationContext, onStep?: (family: st
   for (const [family, prefix, evaluate] of rebuildFamilies(ctx)) {
     const started = performance.now();
     await ctx.db.transaction(async (tx) => {
-      changes.push(...await reconcileFlags(tx, { prefix }, await evaluate(tx)));
+      const changed = await reconcileFlags(tx, { prefix }, await evaluate(tx));
+      await enqueueFlagEvents(tx, changed);
+      changes.push(...changed);
     });
     timings[family] = performance.now() - started;
     onStep?.(family, timings[family]);

@@ -1,4 +1,4 @@
-import { createEvent, type EventOf } from '../../schemas/events.ts';
+import type { EventOf } from '../../schemas/events.ts';
 import type { Fact } from '../../schemas/fact/v1.ts';
 import type { IndicatorCatalog } from '../../schemas/indicators/catalog.ts';
 import type { SqlDatabase } from '../../infra/db/sql-database.ts';
@@ -7,7 +7,7 @@ import { forReport, type Logger } from '../../infra/log/logger.ts';
 import type { UnitRegistry } from '../registry/unit-registry.ts';
 import { ensureConsolidationSchema } from './consolidation-schema.ts';
 import { consolidateReport, rebuildAll, type RebuildResult } from './consolidation.ts';
-import type { FlagChange } from './flag-lifecycle.ts';
+import { drainFlagOutbox } from './flag-outbox.ts';
 import { loadReferenceTables } from './reference-tables.ts';
 import { recordFacts, recordFailed, recordParsed, recordSubmitted } from './report-store.ts';
 import type { CompletenessOptions } from './rules/completeness.ts';
@@ -19,9 +19,9 @@ import { VIEW_DDL } from './rollup-sql.ts';
  * may arrive in any order) it consolidates it (consolidation.ts) and publishes a `dq.flag`
  * event for every flag raised or resolved.
  *
- * Delivery: flags are committed with the data, then published. A crash between the two
- * loses those events (the flags table still has them); a transactional outbox would close
- * that gap and is not built yet.
+ * Delivery: flag changes and their events are committed together (the outbox,
+ * flag-outbox.ts), then published and removed from the outbox. A crash in between loses
+ * nothing: `init()` publishes what is left. At least once: consumers deduplicate.
  */
 export interface ConsolidatorDeps {
   db: SqlDatabase;
@@ -44,7 +44,6 @@ export interface ConsolidatorService {
   rebuild(onStep?: (family: string, ms: number) => void): Promise<RebuildResult>;
 }
 
-const SOURCE = 'tonghop/consolidator';
 /** Reports whose facts are held in memory between their arrival and the report's consolidation. */
 const HELD_REPORTS = 64;
 
@@ -64,12 +63,12 @@ export function createConsolidatorService(deps: ConsolidatorDeps): ConsolidatorS
     while (held.size > HELD_REPORTS) held.delete(held.keys().next().value!);
   }
 
-  async function publish(changes: readonly FlagChange[]): Promise<void> {
-    for (const { status, flag } of changes) {
-      await deps.bus.publish(createEvent({
-        type: 'dq.flag', source: SOURCE, subject: flag.unit, id: `${flag.id}:${status}:${Date.now()}`, data: { status, flag },
-      }));
-    }
+  // One drain of the outbox at a time, so that no event is published twice by two drains.
+  let draining: Promise<unknown> = Promise.resolve();
+  function publish(): Promise<number> {
+    const next = draining.then(() => drainFlagOutbox(db, (e) => deps.bus.publish(e)));
+    draining = next.catch(() => undefined);
+    return next;
   }
 
   async function consolidate(reportId: string, unit: string): Promise<void> {
@@ -80,7 +79,7 @@ export function createConsolidatorService(deps: ConsolidatorDeps): ConsolidatorS
     const log = forReport(deps.log, reportId, result.unit === 'unknown' ? unit : result.unit);
     const raised = result.changes.filter((c) => c.status === 'raised').length;
     log.info({ period: result.period, observations: result.observations, raised, resolved: result.changes.length - raised }, 'report consolidated');
-    await publish(result.changes);
+    await publish();
   }
 
   return {
@@ -88,6 +87,9 @@ export function createConsolidatorService(deps: ConsolidatorDeps): ConsolidatorS
       await ensureConsolidationSchema(db);
       for (const statement of VIEW_DDL) await db.run(statement);
       await loadReferenceTables(db, deps.registry, deps.catalog);
+      // Events a previous run committed but did not get to publish.
+      const left = await publish();
+      if (left > 0) deps.log.info({ events: left }, 'published dq.flag events left in the outbox by a previous run');
     },
     async onSubmitted(event) {
       await recordSubmitted(db, event.data);
@@ -110,7 +112,7 @@ export function createConsolidatorService(deps: ConsolidatorDeps): ConsolidatorS
     },
     async rebuild(onStep) {
       const result = await rebuildAll(ctx, onStep);
-      await publish(result.changes);
+      await publish();
       return result;
     },
   };
