@@ -24,6 +24,31 @@ import { tonghopError } from '../infra/errors/error-catalog.ts';
  * | TONGHOP_DUE_DAYS | days after a period's end a report is due; set → late reports are flagged | (unset) |
  * | TONGHOP_COMPLETENESS_MIN_SHARE | share of a parent's children that must report before the rest count as missing | 0.5 |
  * | LOG_LEVEL | pino level | info |
+ *
+ * Alerts to reporting units (services/notifier/, README "Cảnh báo cho đơn vị / Alerts"):
+ *
+ * | variable | meaning | default |
+ * |---|---|---|
+ * | TONGHOP_CONTACTS_FILE | contacts per unit (JSON, schemas/records/unit-contact.ts); unset → alerts are only logged and published as dq.alert | (unset) |
+ * | TONGHOP_NOTIFIER_DB | the notifier's DuckDB file (delivery log) | <data>/notifier.duckdb |
+ * | TONGHOP_SMTP_URL | SMTP server, `smtp://user:pass@host:587` or `smtps://…:465`; needed when a contact has e-mail | (unset) |
+ * | TONGHOP_ALERT_FROM | From header of alert e-mails | "Tổng hợp số liệu" <tonghop@localhost> |
+ * | TONGHOP_ALERT_NOTIFY_PARENT | also send a unit's alerts to its parent unless its contact says otherwise | false |
+ * | TONGHOP_DIGEST_TIME | when daily digests go out, HH:MM Vietnam time (UTC+7) | 07:00 |
+ * | TONGHOP_ALERT_MAX_ATTEMPTS | attempts per delivery before giving up | 8 |
+ * | TONGHOP_ALERT_RETRY_MS | delay before the 2nd attempt, ms; ×3 each time, capped at 1 h, ±20 % jitter | 10000 |
+ * | TONGHOP_WEBHOOK_TIMEOUT_MS | per-request webhook timeout, ms | 10000 |
+ *
+ * Analyst API (services/api/, README "API cho chuyên viên / Analyst API"):
+ *
+ * | variable | meaning | default |
+ * |---|---|---|
+ * | TONGHOP_API_HOST | address the API listens on | 127.0.0.1 |
+ * | TONGHOP_API_PORT | port | 8080 |
+ * | TONGHOP_TOKENS_FILE | access tokens (JSON, schemas/api/access-token.ts, sha256 only); unset → an admin and a national analyst token are generated at start and printed | (unset) |
+ * | TONGHOP_API_QUERY_MAX_ROWS | most rows POST /v1/query returns | 10000 |
+ * | TONGHOP_API_QUERY_TIMEOUT_MS | an analyst's query is interrupted after this, ms | 10000 |
+ * | TONGHOP_API_EXPORT_MAX_ROWS | most rows of one export (CSV, XLSX, Parquet) | 1000000 |
  */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -44,6 +69,21 @@ const EnvSchema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(true),
   TONGHOP_DUE_DAYS: z.coerce.number().int().min(0).max(3660).optional(),
   TONGHOP_COMPLETENESS_MIN_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+  TONGHOP_CONTACTS_FILE: z.string().min(1).optional(),
+  TONGHOP_NOTIFIER_DB: z.string().min(1).optional(),
+  TONGHOP_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s/]+/, 'expected smtp://[user:pass@]host[:port] or smtps://…').optional(),
+  TONGHOP_ALERT_FROM: z.string().min(3).default('"Tổng hợp số liệu" <tonghop@localhost>'),
+  TONGHOP_ALERT_NOTIFY_PARENT: bool.default(false),
+  TONGHOP_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour, Vietnam time)').default('07:00'),
+  TONGHOP_ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  TONGHOP_ALERT_RETRY_MS: z.coerce.number().int().min(1).default(10_000),
+  TONGHOP_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  TONGHOP_API_HOST: z.string().min(1).default('127.0.0.1'),
+  TONGHOP_API_PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  TONGHOP_TOKENS_FILE: z.string().min(1).optional(),
+  TONGHOP_API_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  TONGHOP_API_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  TONGHOP_API_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,8 +96,33 @@ export interface Config {
   maxUploadBytes: number;
   logLevel: string;
   completeness: { minShare: number; dueDays?: number };
+  alerts: AlertConfig;
+  api: ApiConfig;
   kafka?: { brokers: string[]; clientId: string; topicPrefix: string };
   s3?: { endpoint: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+}
+
+/** The analyst API's settings (see the table above). */
+export interface ApiConfig {
+  host: string;
+  port: number;
+  tokensFile?: string;
+  queryMaxRows: number;
+  queryTimeoutMs: number;
+  exportMaxRows: number;
+}
+
+/** The notifier's settings (see the table above). */
+export interface AlertConfig {
+  contactsFile?: string;
+  dbPath: string;
+  smtpUrl?: string;
+  from: string;
+  notifyParent: boolean;
+  /** HH:MM, Vietnam time (UTC+7, no daylight saving). */
+  digestTime: string;
+  retry: { maxAttempts: number; initialDelayMs: number; factor: number; maxDelayMs: number };
+  webhookTimeoutMs: number;
 }
 
 /** Overrides from the command line win over the environment (e.g. `--data`). */
@@ -80,6 +145,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     inboxPollMs: e.TONGHOP_INBOX_POLL_MS,
     maxUploadBytes: e.TONGHOP_MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
+    alerts: {
+      ...(e.TONGHOP_CONTACTS_FILE ? { contactsFile: resolve(e.TONGHOP_CONTACTS_FILE) } : {}),
+      dbPath: overrides.dataDir ? resolve(dataDir, 'notifier.duckdb') : resolve(e.TONGHOP_NOTIFIER_DB ?? resolve(dataDir, 'notifier.duckdb')),
+      ...(e.TONGHOP_SMTP_URL ? { smtpUrl: e.TONGHOP_SMTP_URL } : {}),
+      from: e.TONGHOP_ALERT_FROM,
+      notifyParent: e.TONGHOP_ALERT_NOTIFY_PARENT,
+      digestTime: e.TONGHOP_DIGEST_TIME,
+      retry: { maxAttempts: e.TONGHOP_ALERT_MAX_ATTEMPTS, initialDelayMs: e.TONGHOP_ALERT_RETRY_MS, factor: 3, maxDelayMs: 3_600_000 },
+      webhookTimeoutMs: e.TONGHOP_WEBHOOK_TIMEOUT_MS,
+    },
+    api: {
+      host: e.TONGHOP_API_HOST,
+      port: e.TONGHOP_API_PORT,
+      ...(e.TONGHOP_TOKENS_FILE ? { tokensFile: resolve(e.TONGHOP_TOKENS_FILE) } : {}),
+      queryMaxRows: e.TONGHOP_API_QUERY_MAX_ROWS,
+      queryTimeoutMs: e.TONGHOP_API_QUERY_TIMEOUT_MS,
+      exportMaxRows: e.TONGHOP_API_EXPORT_MAX_ROWS,
+    },
     completeness: { minShare: e.TONGHOP_COMPLETENESS_MIN_SHARE, ...(e.TONGHOP_DUE_DAYS === undefined ? {} : { dueDays: e.TONGHOP_DUE_DAYS }) },
     kafka: e.KAFKA_BROKERS ? { brokers: e.KAFKA_BROKERS.split(','), clientId: e.KAFKA_CLIENT_ID, topicPrefix: e.KAFKA_TOPIC_PREFIX } : undefined,
     s3: e.S3_ENDPOINT ? {

@@ -7,20 +7,22 @@ import type { Subscription } from '../infra/bus/event-bus.ts';
 import { MemoryEventBus } from '../infra/bus/event-bus.memory.ts';
 import { createIngestService, type IngestService } from '../services/ingest/ingest-service.ts';
 import { createParserService } from '../services/parser/parser-service.ts';
-import { createNotifierService } from '../services/notifier/notifier-service.ts';
 import { createConsolidator, createObjectStore, openDatabase } from './adapters.ts';
 import { subscribeConsolidator, subscribeNotifier, subscribeParser } from './topology.ts';
+import { startNotifier, type RunningNotifier } from './notifier-wiring.ts';
 
 /**
  * The embedded default: every service in this process over the in-process bus, the
  * object store from config (local folder unless S3_ENDPOINT is set) and the DuckDB
- * file. `whenIdle()` resolves when everything published so far has been handled.
+ * file. `whenIdle()` resolves when everything published so far has been handled,
+ * including the notifier's deliveries that are due (not retries scheduled for later).
  */
 export interface EmbeddedPipeline {
   bus: MemoryEventBus;
   store: ObjectStore;
   db: SqlDatabase;
   ingest: IngestService;
+  notifier: RunningNotifier;
   whenIdle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -31,18 +33,25 @@ export async function startEmbedded(config: Config, log: Logger, opts: { retry?:
   const bus = new MemoryEventBus({ log, retry: opts.retry });
   const consolidator = createConsolidator(config, db, bus, log.child({ service: 'consolidator' }));
   await consolidator.init();
+  // Alerts: own DuckDB file (delivery log), contacts, channels, digest timer.
+  const notifier = await startNotifier(config.alerts, bus, log.child({ service: 'notifier' }));
   const subscriptions: Subscription[] = [
     await subscribeConsolidator(bus, consolidator),
     await subscribeParser(bus, createParserService({ store, bus, log: log.child({ service: 'parser' }) })),
-    await subscribeNotifier(bus, createNotifierService({ log: log.child({ service: 'notifier' }) })),
+    await subscribeNotifier(bus, notifier.service),
   ];
   const ingest = createIngestService({ store, bus, log: log.child({ service: 'ingest' }), maxBytes: config.maxUploadBytes });
   return {
-    bus, store, db, ingest,
-    whenIdle: () => bus.whenIdle(),
+    bus, store, db, ingest, notifier,
+    async whenIdle() {
+      await bus.whenIdle();
+      await notifier.whenIdle();
+      await bus.whenIdle();
+    },
     async stop() {
       await bus.whenIdle();
       for (const s of subscriptions) await s.close();
+      await notifier.stop();
       await bus.close();
       await db.close();
     },

@@ -7,11 +7,11 @@ import type { NotifierService } from '../services/notifier/notifier-service.ts';
  * Which service consumes which events, as one consumer group each. The embedded runner
  * and the distributed workers both wire through here, so they cannot drift apart.
  *
- * | group        | consumes                                                          |
- * |--------------|-------------------------------------------------------------------|
- * | parser       | report.submitted                                                  |
- * | consolidator | report.submitted, report.parsed, report.failed, facts.extracted   |
- * | notifier     | dq.flag, report.failed                                            |
+ * | group        | consumes                                                          | publishes                              |
+ * |--------------|-------------------------------------------------------------------|----------------------------------------|
+ * | parser       | report.submitted                                                  | report.parsed, report.failed, facts.extracted |
+ * | consolidator | report.submitted, report.parsed, report.failed, facts.extracted   | dq.flag                                |
+ * | notifier     | dq.flag, report.failed                                            | dq.alert (from its delivery worker)    |
  */
 export const GROUPS = { parser: 'tonghop-parser', consolidator: 'tonghop-consolidator', notifier: 'tonghop-notifier' } as const;
 

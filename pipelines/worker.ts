@@ -4,9 +4,9 @@ import { tonghopError } from '../infra/errors/error-catalog.ts';
 import { createIngestService } from '../services/ingest/ingest-service.ts';
 import { startDropFolderIntake } from '../services/ingest/drop-folder-intake.ts';
 import { createParserService } from '../services/parser/parser-service.ts';
-import { createNotifierService } from '../services/notifier/notifier-service.ts';
 import { createConsolidator, createEventBus, createObjectStore, openDatabase } from './adapters.ts';
 import { subscribeConsolidator, subscribeNotifier, subscribeParser } from './topology.ts';
+import { startNotifier } from './notifier-wiring.ts';
 
 /**
  * Distributed entry points: one service per process, talking over Kafka and S3.
@@ -16,7 +16,7 @@ import { subscribeConsolidator, subscribeNotifier, subscribeParser } from './top
  *   ingest        watches TONGHOP_INBOX_DIR and publishes report.submitted
  *   parser        report.submitted → report.parsed | report.failed (scale out: same group)
  *   consolidator  writes DuckDB (one per database file)
- *   notifier      alerts reporting units
+ *   notifier      alerts reporting units (delivery log in TONGHOP_NOTIFIER_DB; one per file)
  */
 export const WORKER_NAMES = ['ingest', 'parser', 'consolidator', 'notifier'] as const;
 export type WorkerName = (typeof WORKER_NAMES)[number];
@@ -55,9 +55,14 @@ export async function startWorker(name: WorkerName, config: Config, log: Logger)
       stopLast.push(() => db.close());
       break;
     }
-    case 'notifier':
-      await subscribeNotifier(bus, createNotifierService({ log: wlog }));
+    case 'notifier': {
+      const notifier = await startNotifier(config.alerts, bus, wlog);
+      await subscribeNotifier(bus, notifier.service);
+      // Deliveries stop before the bus closes (they publish dq.alert on it); the database closes after.
+      stopFirst.push(() => notifier.service.close());
+      stopLast.push(() => notifier.stop());
       break;
+    }
   }
   wlog.info({ brokers: config.kafka.brokers }, `worker ${name} started`);
   return {

@@ -6,6 +6,7 @@ import { ReportParsedV1 } from './report-parsed/v1.ts';
 import { ReportFailedV1 } from './report-failed/v1.ts';
 import { FactsExtractedV1 } from './facts-extracted/v1.ts';
 import { DqFlagV1 } from './dq-flag/v1.ts';
+import { DqAlertV1 } from './dq-alert/v1.ts';
 import { BusDeadLetterV1 } from './bus-dead-letter/v1.ts';
 
 /** Every event type, its envelope schema, and (by inference) its TypeScript type. */
@@ -15,6 +16,7 @@ export const EventSchemas = {
   'report.failed': envelopeOf('report.failed', ReportFailedV1),
   'facts.extracted': envelopeOf('facts.extracted', FactsExtractedV1),
   'dq.flag': envelopeOf('dq.flag', DqFlagV1),
+  'dq.alert': envelopeOf('dq.alert', DqAlertV1),
   'bus.dead-letter': envelopeOf('bus.dead-letter', BusDeadLetterV1),
 } as const;
 

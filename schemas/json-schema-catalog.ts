@@ -6,6 +6,8 @@ import { StructuredDocumentRecordV1 } from './records/structured-document.ts';
 import { ReportRecordV1 } from './records/report-record.ts';
 import { ObservationRecordV1 } from './records/observation.ts';
 import { ConsolidatedFigureV1 } from './records/consolidated-figure.ts';
+import { UnitContactsFileV1 } from './records/unit-contact.ts';
+import { AlertDeliveryV1 } from './records/alert-delivery.ts';
 
 /**
  * JSON Schema (draft 2020-12) for outside consumers, generated from the zod schemas,
@@ -21,6 +23,8 @@ export function jsonSchemaCatalog(): Record<string, unknown> {
   out['record.report.v1.schema.json'] = toSchema(ReportRecordV1, 'tonghop stored report row v1');
   out['record.observation.v1.schema.json'] = toSchema(ObservationRecordV1, 'tonghop stored observation row v1');
   out['record.consolidated-figure.v1.schema.json'] = toSchema(ConsolidatedFigureV1, 'tonghop consolidated figure (view row) v1');
+  out['record.unit-contacts.v1.schema.json'] = toSchema(UnitContactsFileV1, 'tonghop contacts file (TONGHOP_CONTACTS_FILE) v1');
+  out['record.alert-delivery.v1.schema.json'] = toSchema(AlertDeliveryV1, 'tonghop notifier delivery-log row v1');
   return out;
 }
 

@@ -1,12 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Row, SqlDatabase, SqlExecutor, SqlValue } from './sql-database.ts';
+import type { Row, SqlDatabase, SqlExecutor, SqlValue, ReadOnlySession } from './sql-database.ts';
+import { DuckDbReadOnlySession } from './read-only-session.duckdb.ts';
+import { toPlainRow } from './plain-row.duckdb.ts';
 
 /**
  * SqlDatabase on DuckDB (@duckdb/node-api): one database file, one connection, every
  * operation queued behind the previous one so a transaction never interleaves with
- * another caller's statements.
+ * another caller's statements. Read-only sessions (read-only-session.duckdb.ts) get
+ * connections of their own on the same instance and are closed with it.
  */
 export interface DuckDbOptions {
   /** Database file (its folder is created), or `:memory:`. */
@@ -30,6 +33,7 @@ export async function openDuckDb(opts: DuckDbOptions): Promise<SqlDatabase> {
 class DuckDbDatabase implements SqlDatabase {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly sessions = new Set<DuckDbReadOnlySession>();
 
   constructor(readonly location: string, private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection) {}
 
@@ -70,25 +74,19 @@ class DuckDbDatabase implements SqlDatabase {
     });
   }
 
+  async openReadOnlySession(): Promise<ReadOnlySession> {
+    if (this.closed) throw new Error(`database ${this.location} is closed`);
+    const session = new DuckDbReadOnlySession(await this.instance.connect(), () => this.sessions.delete(session));
+    this.sessions.add(session);
+    return session;
+  }
+
   close(): Promise<void> {
-    return this.enqueue(() => {
+    return this.enqueue(async () => {
       this.closed = true;
+      for (const session of [...this.sessions]) await session.close();
       this.connection.closeSync();
       this.instance.closeSync();
-      return Promise.resolve();
     });
   }
-}
-
-function toPlainRow(row: Record<string, unknown>): Row {
-  const out: Row = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (typeof value === 'bigint') out[key] = Number(value);
-    else if (value instanceof Date) out[key] = value.toISOString();
-    else if (value === null || value === undefined) out[key] = null;
-    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
-    // Lists, structs and decimals: their JSON text (64-bit integers inside as numbers).
-    else out[key] = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
-  }
-  return out;
 }

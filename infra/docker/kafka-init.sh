@@ -57,6 +57,8 @@ create_topic report.failed 6
 # consolidator per partition set (keyed by province) later.
 create_topic facts.extracted 12
 create_topic dq.flag 6
+# One message per alert sent to a unit (key = recipient unit), for outside consumers.
+create_topic dq.alert 6
 # Rare and read by people: one partition keeps them in arrival order; kept 30 days.
 create_topic bus.dead-letter 1 --config retention.ms=2592000000
 

@@ -28,7 +28,18 @@ const definitions = {
   TH_ERR_STORE_UNAVAILABLE: { vi: 'Kho lưu trữ tạm thời không truy cập được: %s', en: 'The object store is temporarily unavailable: %s', status: 503, retriable: true },
   TH_ERR_INVALID_EVENT: { vi: 'Sự kiện không hợp lệ: %s', en: 'Invalid event: %s', status: 400, retriable: false },
   TH_ERR_CONFIG: { vi: 'Cấu hình không hợp lệ:\n%s', en: 'Invalid configuration:\n%s', status: 500, retriable: false },
+  TH_ERR_CONTACTS_INVALID: { vi: 'Tệp danh bạ đơn vị %s không hợp lệ:\n%s', en: 'The contacts file %s is invalid:\n%s', status: 500, retriable: false },
   TH_ERR_BUS_CLOSED: { vi: 'Kênh sự kiện đã đóng', en: 'The event bus is closed', status: 503, retriable: false },
+  TH_ERR_UNAUTHORIZED: { vi: 'Cần mã truy cập hợp lệ (Authorization: Bearer …)', en: 'A valid access token is required (Authorization: Bearer …)', status: 401, retriable: false },
+  TH_ERR_FORBIDDEN: { vi: 'Không có quyền: %s', en: 'Not allowed: %s', status: 403, retriable: false },
+  TH_ERR_NOT_FOUND: { vi: 'Không tìm thấy: %s', en: 'Not found: %s', status: 404, retriable: false },
+  TH_ERR_INVALID_REQUEST: { vi: 'Yêu cầu không hợp lệ: %s', en: 'Invalid request: %s', status: 400, retriable: false },
+  TH_ERR_CONFLICT: { vi: 'Đã có: %s', en: 'Already exists: %s', status: 409, retriable: false },
+  TH_ERR_QUERY_INVALID: { vi: 'Câu truy vấn SQL không đúng cú pháp: %s', en: 'The SQL query does not parse: %s', status: 400, retriable: false },
+  TH_ERR_QUERY_REFUSED: { vi: 'Câu truy vấn bị từ chối (chỉ cho phép một câu SELECT đọc các bảng tổng hợp): %s', en: 'Query refused (only one SELECT over the consolidated tables is allowed): %s', status: 400, retriable: false },
+  TH_ERR_QUERY_FAILED: { vi: 'Câu truy vấn lỗi khi chạy: %s', en: 'The query failed: %s', status: 400, retriable: false },
+  TH_ERR_QUERY_TIMEOUT: { vi: 'Câu truy vấn chạy quá %s ms và đã bị dừng', en: 'The query ran longer than %s ms and was stopped', status: 408, retriable: false },
+  TH_ERR_INTERNAL: { vi: 'Lỗi nội bộ của máy chủ: %s', en: 'Internal server error: %s', status: 500, retriable: true },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof definitions;

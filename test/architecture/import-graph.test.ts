@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
  *  - infra/ never imports services/ or pipelines/.
  */
 const root = resolve(import.meta.dirname, '../..');
-const ADAPTER = /\.(kafka|s3|local|memory|duckdb)\.ts$/;
-const CLIENTS = /^(kafkajs|@aws-sdk\/|@duckdb\/)/;
+const ADAPTER = /\.(kafka|s3|local|memory|duckdb|smtp|webhook)\.ts$/;
+const CLIENTS = /^(kafkajs|@aws-sdk\/|@duckdb\/|nodemailer)/;
 /** Vietnamese text rules, and the versioned register of administrative units. */
 const LIBRARIES = [join('services', 'text'), join('services', 'registry')];
 const isLibrary = (path: string): boolean => LIBRARIES.some((lib) => path === lib || path.startsWith(`${lib}${sep}`));
@@ -78,5 +78,8 @@ describe('import graph', () => {
 
   it('finds the imports it checks (the scanner itself works)', async () => {
     expect(await importsOf('pipelines/adapters.ts')).toEqual(expect.arrayContaining(['infra/bus/event-bus.kafka.ts', 'infra/store/object-store.s3.ts']));
+    expect(await importsOf('pipelines/notifier-wiring.ts')).toEqual(expect.arrayContaining(['infra/alert/alert-channel.smtp.ts', 'infra/alert/alert-channel.webhook.ts']));
+    expect(ADAPTER.test('infra/alert/alert-channel.smtp.ts') && ADAPTER.test('infra/alert/alert-delivery-log.duckdb.ts')).toBe(true);
+    expect(CLIENTS.test('nodemailer')).toBe(true);
   });
 });

@@ -69,7 +69,8 @@ export function reportIdOf(r: ReportSpec): string {
   return createHash('sha256').update(`${r.unit}|${r.period}|${r.version ?? 1}`).digest('hex');
 }
 
-export async function consolidationHarness(opts: { completeness?: CompletenessOptions } = {}): Promise<Harness> {
+/** `registry`: a register of the test's own (default testRegistry()). */
+export async function consolidationHarness(opts: { completeness?: CompletenessOptions; registry?: UnitRegistry } = {}): Promise<Harness> {
   const db = await openDuckDb({ path: ':memory:', threads: 2 });
   const published: DqFlag[] = [];
   const bus = {
@@ -79,7 +80,7 @@ export async function consolidationHarness(opts: { completeness?: CompletenessOp
     },
   };
   const consolidator = createConsolidatorService({
-    db, log: capturingLogger().log, bus, registry: testRegistry(), catalog: INDICATOR_CATALOG, completeness: opts.completeness,
+    db, log: capturingLogger().log, bus, registry: opts.registry ?? testRegistry(), catalog: INDICATOR_CATALOG, completeness: opts.completeness,
   });
   await consolidator.init();
 

@@ -1,0 +1,20 @@
+import type { ReadOnlySession, SqlDatabase } from '../../infra/db/sql-database.ts';
+import type { ObjectStore } from '../../infra/store/object-store.ts';
+import type { TokenStore } from '../../infra/auth/token-store.ts';
+import type { UnitRegistry } from '../registry/unit-registry.ts';
+import type { ApiOptions } from './api-options.ts';
+import type { IntakePort } from './intake-port.ts';
+
+/**
+ * What every route plugin is given: the ports (pipelines/ picks the adapters), the unit
+ * register, the limits, and the read-only session that analysts' SQL and exports run on.
+ */
+export interface ApiContext {
+  db: SqlDatabase;
+  store: ObjectStore;
+  intake: IntakePort;
+  registry: UnitRegistry;
+  tokens: TokenStore;
+  options: Readonly<ApiOptions>;
+  session: ReadOnlySession;
+}

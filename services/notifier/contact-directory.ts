@@ -1,0 +1,78 @@
+import { UnitContactsFileV1, type DigestMode, type UnitContactsFile } from '../../schemas/records/unit-contact.ts';
+import { tonghopError } from '../../infra/errors/error-catalog.ts';
+
+/**
+ * ContactDirectory: who at a unit receives its alerts and how (schemas/records/unit-contact.ts
+ * has the file format). The pipelines load it from TONGHOP_CONTACTS_FILE at start-up; an API
+ * could serve the same port later. No directory (no file) means: alerts are logged and
+ * published as `dq.alert`, nothing else.
+ */
+export interface ResolvedContact {
+  unit: string;
+  name?: string;
+  email?: readonly string[];
+  webhook?: { url: string; secret: string };
+  digest: DigestMode;
+  notifyParent: boolean;
+}
+
+export interface ContactDirectory {
+  contactFor(unit: string): ResolvedContact | undefined;
+  /** Whether a unit's alerts also go to its parent (the unit's own setting, else the defaults). */
+  notifyParent(unit: string): boolean;
+  /** Every contact, for start-up checks. */
+  all(): readonly ResolvedContact[];
+}
+
+export function emptyContactDirectory(notifyParent = false): ContactDirectory {
+  return { contactFor: () => undefined, notifyParent: () => notifyParent, all: () => [] };
+}
+
+/**
+ * Validates a contacts file's text and resolves `secretEnv` from `env`. Throws
+ * TH_ERR_CONTACTS_INVALID listing every problem (path: message, both languages).
+ */
+export function parseContactsFile(text: string, source: string, opts: { env?: NodeJS.ProcessEnv; notifyParent?: boolean } = {}): ContactDirectory {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw tonghopError('TH_ERR_CONTACTS_INVALID', [source, `  JSON: ${(err as Error).message}`]);
+  }
+  const parsed = UnitContactsFileV1.safeParse(json);
+  if (!parsed.success) {
+    throw tonghopError('TH_ERR_CONTACTS_INVALID', [source, parsed.error.issues.map((i) => `  ${i.path.join('.') || '(tệp / file)'}: ${i.message}`).join('\n')]);
+  }
+  return contactDirectory(parsed.data, source, opts);
+}
+
+export function contactDirectory(file: UnitContactsFile, source: string, opts: { env?: NodeJS.ProcessEnv; notifyParent?: boolean } = {}): ContactDirectory {
+  const env = opts.env ?? process.env;
+  const problems: string[] = [];
+  const byUnit = new Map<string, ResolvedContact>();
+  file.units.forEach((c, i) => {
+    let webhook: ResolvedContact['webhook'];
+    if (c.webhook && 'secret' in c.webhook) webhook = { url: c.webhook.url, secret: c.webhook.secret };
+    else if (c.webhook) {
+      const secret = env[c.webhook.secretEnv];
+      if (!secret || secret.length < 16) {
+        problems.push(`  units.${i}.webhook.secretEnv: biến ${c.webhook.secretEnv} chưa đặt hoặc ngắn hơn 16 ký tự / ${c.webhook.secretEnv} is unset or shorter than 16 characters`);
+      } else webhook = { url: c.webhook.url, secret };
+    }
+    byUnit.set(c.unit, {
+      unit: c.unit,
+      ...(c.name ? { name: c.name.normalize('NFC') } : {}),
+      ...(c.email ? { email: c.email } : {}),
+      ...(webhook ? { webhook } : {}),
+      digest: c.digest ?? file.defaults?.digest ?? 'immediate',
+      notifyParent: c.notifyParent ?? file.defaults?.notifyParent ?? opts.notifyParent ?? false,
+    });
+  });
+  if (problems.length > 0) throw tonghopError('TH_ERR_CONTACTS_INVALID', [source, problems.join('\n')]);
+  const fallback = file.defaults?.notifyParent ?? opts.notifyParent ?? false;
+  return {
+    contactFor: (unit) => byUnit.get(unit),
+    notifyParent: (unit) => byUnit.get(unit)?.notifyParent ?? fallback,
+    all: () => [...byUnit.values()],
+  };
+}
