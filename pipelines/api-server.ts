@@ -76,3 +76,9 @@ export async function startApiServer(opts: { config: Readonly<Config>; log: Logg
   }
   return { app, url, ...(generated ? { generated } : {}), close: () => app.close() };
 }
+
+/** The lines a person needs to open the dashboard: its address, with the token when one was generated. */
+export function dashboardBanner(api: Pick<RunningApi, 'url' | 'generated'>): string {
+  const open = api.generated ? `${api.url}/#token=${api.generated.analyst}` : `${api.url}/`;
+  return `  Bảng điều khiển / dashboard: ${open}\n`;
+}

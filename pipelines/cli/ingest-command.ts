@@ -7,18 +7,24 @@ import { cliContext } from './cli-context.ts';
 import { collectFiles } from './file-collection.ts';
 import { createProgress } from './progress.ts';
 import { formatIngestSummary, type FileOutcome } from './ingest-summary.ts';
+import { dashboardBanner, startApiServer } from '../api-server.ts';
+import { untilSignal } from './until-signal.ts';
 
 export interface IngestCommandOptions {
   data?: string;
   unit?: string;
   period?: string;
   json?: boolean;
+  /** After the summary, keep the pipeline running and serve the dashboard and API until Ctrl+C. */
+  serve?: boolean;
 }
 
 /**
  * `tonghop ingest <files|folders>`: runs every file through the embedded pipeline
  * (ingest → parser → consolidator → notifier) and prints a summary. Exit code 0 when
  * every file was read, 1 when some were refused or unreadable (each says why).
+ * `--serve` (what `npm start` does): then serves the dashboard and the analyst API on
+ * 127.0.0.1 over the same database, prints the dashboard's address, and stops on Ctrl+C.
  */
 export async function ingestCommand(paths: string[], opts: IngestCommandOptions): Promise<number> {
   const started = performance.now();
@@ -58,8 +64,16 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
     progress.stop();
   }
   const totals = await storeTotals(pipeline.db);
-  await pipeline.stop();
   const summary = { files: outcomes, elapsedMs: performance.now() - started, totals, storage: describeStorage(config) };
   process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : formatIngestSummary(summary));
-  return outcomes.some((o) => o.status === 'failed') || missing.length > 0 ? 1 : 0;
+  const code = outcomes.some((o) => o.status === 'failed') || missing.length > 0 ? 1 : 0;
+  if (opts.serve) {
+    const api = await startApiServer({ config, log, pipeline });
+    process.stderr.write(`${dashboardBanner(api)}  Ctrl+C để dừng / to stop\n`);
+    const signal = await untilSignal();
+    log.info({ signal }, 'stopping');
+    await api.close();
+  }
+  await pipeline.stop();
+  return code;
 }

@@ -22,7 +22,8 @@ program.command('ingest')
   .option('--unit <code>', 'mã đơn vị khai báo / claimed unit GSO code')
   .option('--period <period>', 'kỳ báo cáo khai báo / claimed period (2016, 2020-Q1, 2011..2020)')
   .option('--json', 'in kết quả dạng JSON / print the summary as JSON')
-  .action(async (paths: string[], opts: { data?: string; unit?: string; period?: string; json?: boolean }) => {
+  .option('--serve', 'sau đó mở bảng điều khiển và API trên 127.0.0.1 đến khi Ctrl+C / then serve the dashboard and API on 127.0.0.1 until Ctrl+C')
+  .action(async (paths: string[], opts: { data?: string; unit?: string; period?: string; json?: boolean; serve?: boolean }) => {
     process.exitCode = await ingestCommand(paths, opts);
   });
 
@@ -47,7 +48,7 @@ program.command('flags')
   });
 
 program.command('serve')
-  .description('Chạy liên tục, nhận báo cáo từ thư mục thả / keep running, taking reports from the drop folder')
+  .description('Chạy liên tục, nhận báo cáo từ thư mục thả, mở bảng điều khiển và API / keep running: drop-folder intake, dashboard and API')
   .option('--data <dir>', 'thư mục dữ liệu / data folder')
   .action(async (opts: { data?: string }) => {
     process.exitCode = await serveCommand(opts);

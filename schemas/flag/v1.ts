@@ -36,6 +36,8 @@ export const FlagV1 = z.object({
   values: z.record(z.string(), z.number()),
   message: LocalizedText,
   evidence: z.array(FlagEvidence),
+  /** The catalog codes of the figures the check read (empty for a missing report); absent in flags recorded before it existed. */
+  indicators: z.array(z.string()).optional(),
   suggestion: LocalizedText.optional(),
 });
 export type Flag = z.infer<typeof FlagV1>;

@@ -1,4 +1,5 @@
 import type { SqlDatabase } from '../../infra/db/sql-database.ts';
+import { rebuildParentFigures } from './rollup-sql.ts';
 
 /**
  * The consolidator's tables. Created if missing; `schema_version` says which layout
@@ -17,8 +18,9 @@ import type { SqlDatabase } from '../../infra/db/sql-database.ts';
  *   observations_of_record — the figure rollups and comparisons use per unit, period and
  *             indicator (rollup-sql.ts), maintained per report
  *   report_versions (view) — the parsed reports of a unit and period in submission order
- *   consolidated_figures (view) — reported beside derived-from-children, with coverage
- *             (rollup-views.ts)
+ *   parent_figures — reported beside derived-from-children, with coverage, for the units that
+ *             have children, maintained per report (rollup-sql.ts)
+ *   consolidated_figures (view) — parent_figures and the communes' observations of record
  */
 export const SCHEMA_VERSION = 4;
 
@@ -97,6 +99,11 @@ const MIGRATIONS: Record<number, string[]> = {
     `UPDATE reports SET observed_periods = coalesce(
        (SELECT string_agg(DISTINCT o.period, ',' ORDER BY o.period) FROM observations o WHERE o.report_id = reports.report_id), '')
      WHERE consolidated_at IS NOT NULL`,
+    // The consolidated figures of units with children (rollup-sql.ts), filled by a rebuild.
+    `CREATE TABLE IF NOT EXISTS parent_figures (
+       unit VARCHAR NOT NULL, period VARCHAR NOT NULL, indicator VARCHAR NOT NULL, as_of DATE,
+       reported DOUBLE, derived DOUBLE, children_reported BIGINT NOT NULL, children_expected BIGINT NOT NULL, coverage DOUBLE,
+       parent VARCHAR)`,
     // dq.flag events written with their flags, removed once published (flag-outbox.ts).
     `CREATE SEQUENCE IF NOT EXISTS flag_outbox_seq`,
     `CREATE TABLE IF NOT EXISTS flag_outbox (
@@ -115,6 +122,8 @@ export async function ensureConsolidationSchema(db: SqlDatabase): Promise<void> 
     for (let version = Math.max(current, 1) + 1; version <= SCHEMA_VERSION; version++) {
       for (const statement of MIGRATIONS[version] ?? []) await tx.run(statement);
     }
+    // An older file's figures of record exist already: compute the stored figures from them.
+    if (current > 0 && current < 4) await rebuildParentFigures(tx);
     if (current < SCHEMA_VERSION) await tx.run('INSERT INTO schema_version VALUES ($1, now())', [SCHEMA_VERSION]);
   });
 }

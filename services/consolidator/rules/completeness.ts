@@ -86,7 +86,7 @@ export async function completenessFlags(db: SqlExecutor, periods?: readonly stri
     scope: completenessScope(r.period),
     flag: FlagV1.parse({
       id: flagId(COMPLETENESS_MISSING, r.unit, r.period, []),
-      ruleId: COMPLETENESS_MISSING, family: 'completeness', severity: 'warning', unit: r.unit, period: r.period,
+      ruleId: COMPLETENESS_MISSING, family: 'completeness', severity: 'warning', unit: r.unit, period: r.period, indicators: [],
       left: r.reported, right: r.expected, imbalance: r.reported - r.expected,
       values: { reported: r.reported, expected: r.expected },
       message: {
@@ -112,7 +112,7 @@ export async function completenessFlags(db: SqlExecutor, periods?: readonly stri
         scope: completenessScope(r.period), reportId: r.report_id,
         flag: FlagV1.parse({
           id: flagId(COMPLETENESS_LATE, r.unit, r.period, [r.report_id]),
-          ruleId: COMPLETENESS_LATE, family: 'completeness', severity: 'warning', unit: r.unit, period: r.period,
+          ruleId: COMPLETENESS_LATE, family: 'completeness', severity: 'warning', unit: r.unit, period: r.period, indicators: [],
           left: r.days_late, right: 0, imbalance: r.days_late,
           values: { days_late: r.days_late, due_days: days },
           message: {

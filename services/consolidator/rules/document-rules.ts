@@ -36,5 +36,11 @@ function toFlag(draft: FlagDraft, doc: DocumentFacts): Flag {
     unit: doc.unit,
     period: doc.period,
     evidence: facts.map((f) => ({ reportId: f.evidence.reportId, page: f.evidence.page, quote: f.evidence.quote, start: f.evidence.start, end: f.evidence.end })),
+    indicators: indicatorsOf(facts),
   });
+}
+
+/** The catalog codes among the facts a check read, in order, once each (empty: none has one). */
+function indicatorsOf(facts: FlagDraft['facts']): string[] {
+  return [...new Set(facts.flatMap((f) => (f.indicator === undefined ? [] : [f.indicator])))];
 }

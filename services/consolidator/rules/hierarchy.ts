@@ -135,7 +135,7 @@ function rateVerdict(r: Row, countFlagged: boolean): Verdict | undefined {
 function toFlag({ row: r, ruleId, severity, message, id }: Verdict & { id: string }, evidence: FactEvidence[]): Flag {
   return FlagV1.parse({
     id,
-    ruleId, family: 'hierarchy', severity, unit: r.unit, period: r.period,
+    ruleId, family: 'hierarchy', severity, unit: r.unit, period: r.period, indicators: [r.indicator],
     left: r.reported, right: r.derived, imbalance: r.reported - r.derived,
     values: { reported: r.reported, derived: r.derived, children_reported: r.children_reported, children_expected: r.children_expected },
     message,

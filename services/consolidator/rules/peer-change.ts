@@ -107,7 +107,7 @@ export async function peerChangeFlags(db: SqlExecutor, target?: PeerTarget): Pro
     const typical = Math.round((r.rmed - 1) * 1000) / 10;
     const flag = FlagV1.parse({
       id: flagId(OUTLIER_PEERS, r.unit, r.period, [r.factId]),
-      ruleId: OUTLIER_PEERS, family: 'outlier', severity: 'warning', unit: r.unit, period: r.period,
+      ruleId: OUTLIER_PEERS, family: 'outlier', severity: 'warning', unit: r.unit, period: r.period, indicators: [r.indicator],
       left: r.x, right: r.y, imbalance: r.x - r.y,
       values: { value: r.x, previous: r.y, ratio: r.ratio, median_ratio: r.rmed, score: r.e, median_score: r.em, peers: r.n },
       message: {

@@ -73,7 +73,7 @@ export async function resubmissionFlags(db: SqlExecutor, target?: RevisionTarget
     scope: revisionScope(r.unit, r.period), reportId: r.new_report,
     flag: FlagV1.parse({
       id: flagId(CONFLICT_RESUBMISSION, r.unit, r.period, [r.new_fact, r.old_fact]),
-      ruleId: CONFLICT_RESUBMISSION, family: 'conflict', severity: 'info', unit: r.unit, period: r.period,
+      ruleId: CONFLICT_RESUBMISSION, family: 'conflict', severity: 'info', unit: r.unit, period: r.period, indicators: [r.indicator],
       left: r.new_value, right: r.old_value, imbalance: r.new_value - r.old_value,
       values: { current: r.new_value, previous: r.old_value, version: r.version },
       message: {

@@ -84,7 +84,7 @@ export async function seriesOutlierFlags(db: SqlExecutor, units?: readonly strin
     const who = r.unit_name ?? r.unit;
     const flag = FlagV1.parse({
       id: flagId(OUTLIER_SERIES, r.unit, r.period, [r.factId]),
-      ruleId: OUTLIER_SERIES, family: 'outlier', severity: 'warning', unit: r.unit, period: r.period,
+      ruleId: OUTLIER_SERIES, family: 'outlier', severity: 'warning', unit: r.unit, period: r.period, indicators: [r.indicator],
       left: r.value, right: r.med, imbalance: r.value - r.med,
       values: { value: r.value, median: r.med, mad: r.mad, z, periods: r.n },
       message: {

@@ -174,6 +174,7 @@ describe('consolidation across reports', () => {
 
     it('keeps per report exactly what a full rebuild computes (lone reports, five-year reports, resubmissions, ambiguity)', async () => {
       const records = () => h.db.all(`SELECT * FROM observations_of_record ORDER BY unit, period, indicator, report_id`);
+      const figures = () => h.db.all(`SELECT * FROM consolidated_figures ORDER BY unit, period, indicator`);
       await h.send({ unit: '90001', period: '2021', facts: [received(300), { indicator: 'hoso.resolved', value: 280 }] });
       await h.send({ unit: '90002', period: '2016..2020', facts: [{ ...received(500), period: '2019' }, { ...received(610), period: '2020' }] });
       await h.send({ unit: '90002', period: '2019', facts: [received(450)] });
@@ -185,8 +186,11 @@ describe('consolidation across reports', () => {
       expect(incremental.length).toBeGreaterThan(4);
       expect(incremental.filter((r) => r.unit === '90002').map((r) => [r.period, r.value])).toEqual([['2019', 450], ['2020', 605]]);
       expect(incremental.some((r) => r.unit === '90003')).toBe(false);
+      const stored = await figures();
+      expect(stored.find((f) => f.unit === '901' && f.period === '2021' && f.indicator === 'hoso.received')).toMatchObject({ reported: 1000, derived: 300, children_reported: 1, children_expected: 4 });
       await h.consolidator.rebuild();
       expect(await records()).toEqual(incremental);
+      expect(await figures()).toEqual(stored);
     });
   });
 
