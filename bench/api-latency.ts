@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryTokenStore } from '../infra/auth/token-store.memory.ts';
+import { createMemoryContactStore } from '../infra/contacts/contact-store.memory.ts';
 import { openDuckDb } from '../infra/db/sql-database.duckdb.ts';
 import { createLogger } from '../infra/log/logger.ts';
 import { createLocalObjectStore } from '../infra/store/object-store.local.ts';
@@ -86,7 +87,7 @@ try {
     id: 'bench', name: 'bench analyst', role: 'analyst', national: true, sha256: tokenSha256(TOKEN), createdAt: new Date().toISOString(),
   })]);
   const app = await buildApiServer({
-    db, store: createLocalObjectStore({ root: join(dir, 'objects') }), registry, tokens,
+    db, store: createLocalObjectStore({ root: join(dir, 'objects') }), registry, tokens, contacts: createMemoryContactStore(),
     intake: { submit: () => Promise.reject(new Error('no intake in the benchmark')) },
   });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,4 +1,7 @@
 import type { Config } from './config.ts';
+import type { ContactStore } from '../infra/contacts/contact-store.ts';
+import { createMemoryContactStore } from '../infra/contacts/contact-store.memory.ts';
+import { openFileContactStore } from '../infra/contacts/contact-store.local.ts';
 import type { Logger } from '../infra/log/logger.ts';
 import type { EventBus } from '../infra/bus/event-bus.ts';
 import type { ObjectStore } from '../infra/store/object-store.ts';
@@ -45,4 +48,15 @@ export function describeStorage(config: Config): { objects: string; database: st
 /** The consolidator with the shipped unit register and indicator catalog and the configured completeness rules. */
 export function createConsolidator(config: Config, db: SqlDatabase, bus: Pick<EventBus, 'publish'>, log: Logger): ConsolidatorService {
   return createConsolidatorService({ db, bus, log, registry: loadUnitRegistry(), catalog: INDICATOR_CATALOG, completeness: config.completeness });
+}
+
+/**
+ * The contacts of reporting units: TONGHOP_CONTACTS_FILE when set (watched, so the notifier sees
+ * an admin's change from another process too), else in memory for this run (an admin's changes
+ * through the API last until it stops).
+ */
+export async function openContactStore(config: Config, log: Logger): Promise<ContactStore> {
+  if (!config.alerts.contactsFile) return createMemoryContactStore();
+  const file = config.alerts.contactsFile;
+  return openFileContactStore(file, { onInvalid: (err) => log.error({ err, file }, 'contacts file changed but is invalid; the previous contacts stay in force') });
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../infra/log/logger.ts';
 import type { SqlDatabase } from '../infra/db/sql-database.ts';
 import type { ObjectStore } from '../infra/store/object-store.ts';
 import type { TokenStore } from '../infra/auth/token-store.ts';
+import type { ContactStore } from '../infra/contacts/contact-store.ts';
 import { createMemoryTokenStore } from '../infra/auth/token-store.memory.ts';
 import { openFileTokenStore } from '../infra/auth/token-store.local.ts';
 import { TokenRecord } from '../schemas/api/access-token.ts';
@@ -28,6 +29,8 @@ export interface ApiPipeline {
   db: SqlDatabase;
   store: ObjectStore;
   ingest: IntakePort;
+  /** The notifier's contact store, so that admins' changes reach it. */
+  contacts: ContactStore;
 }
 
 export interface RunningApi {
@@ -55,7 +58,7 @@ export async function startApiServer(opts: { config: Readonly<Config>; log: Logg
     ]);
   }
   const app = await buildApiServer({
-    db: pipeline.db, store: pipeline.store, intake: pipeline.ingest, registry: loadUnitRegistry(), tokens,
+    db: pipeline.db, store: pipeline.store, intake: pipeline.ingest, registry: loadUnitRegistry(), tokens, contacts: pipeline.contacts,
     log: log.child({ service: 'api' }),
     options: {
       maxUploadBytes: config.maxUploadBytes, queryMaxRows: config.api.queryMaxRows, queryTimeoutMs: config.api.queryTimeoutMs,

@@ -29,7 +29,7 @@ import { tonghopError } from '../infra/errors/error-catalog.ts';
  *
  * | variable | meaning | default |
  * |---|---|---|
- * | TONGHOP_CONTACTS_FILE | contacts per unit (JSON, schemas/records/unit-contact.ts); unset → alerts are only logged and published as dq.alert | (unset) |
+ * | TONGHOP_CONTACTS_FILE | contacts per unit (JSON, schemas/records/unit-contact.ts), also written by admins through the API; missing file = none; unset → in memory only | (unset) |
  * | TONGHOP_NOTIFIER_DB | the notifier's DuckDB file (delivery log) | <data>/notifier.duckdb |
  * | TONGHOP_SMTP_URL | SMTP server, `smtp://user:pass@host:587` or `smtps://…:465`; needed when a contact has e-mail | (unset) |
  * | TONGHOP_ALERT_FROM | From header of alert e-mails | "Tổng hợp số liệu" <tonghop@localhost> |

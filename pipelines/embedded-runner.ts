@@ -7,7 +7,8 @@ import type { Subscription } from '../infra/bus/event-bus.ts';
 import { MemoryEventBus } from '../infra/bus/event-bus.memory.ts';
 import { createIngestService, type IngestService } from '../services/ingest/ingest-service.ts';
 import { createParserService } from '../services/parser/parser-service.ts';
-import { createConsolidator, createObjectStore, openDatabase } from './adapters.ts';
+import { createConsolidator, createObjectStore, openContactStore, openDatabase } from './adapters.ts';
+import type { ContactStore } from '../infra/contacts/contact-store.ts';
 import { subscribeConsolidator, subscribeNotifier, subscribeParser } from './topology.ts';
 import { startNotifier, type RunningNotifier } from './notifier-wiring.ts';
 
@@ -23,6 +24,8 @@ export interface EmbeddedPipeline {
   db: SqlDatabase;
   ingest: IngestService;
   notifier: RunningNotifier;
+  /** Reporting units' contacts: read by the notifier, changed by admins through the API. */
+  contacts: ContactStore;
   whenIdle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -34,7 +37,8 @@ export async function startEmbedded(config: Config, log: Logger, opts: { retry?:
   const consolidator = createConsolidator(config, db, bus, log.child({ service: 'consolidator' }));
   await consolidator.init();
   // Alerts: own DuckDB file (delivery log), contacts, channels, digest timer.
-  const notifier = await startNotifier(config.alerts, bus, log.child({ service: 'notifier' }));
+  const contacts = await openContactStore(config, log);
+  const notifier = await startNotifier(config.alerts, bus, log.child({ service: 'notifier' }), contacts);
   const subscriptions: Subscription[] = [
     await subscribeConsolidator(bus, consolidator),
     await subscribeParser(bus, createParserService({ store, bus, log: log.child({ service: 'parser' }) })),
@@ -42,7 +46,7 @@ export async function startEmbedded(config: Config, log: Logger, opts: { retry?:
   ];
   const ingest = createIngestService({ store, bus, log: log.child({ service: 'ingest' }), maxBytes: config.maxUploadBytes });
   return {
-    bus, store, db, ingest, notifier,
+    bus, store, db, ingest, notifier, contacts,
     async whenIdle() {
       await bus.whenIdle();
       await notifier.whenIdle();
@@ -52,6 +56,7 @@ export async function startEmbedded(config: Config, log: Logger, opts: { retry?:
       await bus.whenIdle();
       for (const s of subscriptions) await s.close();
       await notifier.stop();
+      await contacts.close();
       await bus.close();
       await db.close();
     },

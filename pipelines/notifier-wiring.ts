@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { AlertConfig } from './config.ts';
 import type { Logger } from '../infra/log/logger.ts';
 import type { EventBus } from '../infra/bus/event-bus.ts';
@@ -9,14 +8,16 @@ import { createDuckDbDeliveryLog } from '../infra/alert/alert-delivery-log.duckd
 import { createSmtpChannel } from '../infra/alert/alert-channel.smtp.ts';
 import { createWebhookChannel } from '../infra/alert/alert-channel.webhook.ts';
 import { loadUnitRegistry, type UnitRegistry } from '../services/registry/unit-registry.ts';
-import { emptyContactDirectory, parseContactsFile, type ContactDirectory } from '../services/notifier/contact-directory.ts';
+import { contactDirectory, swappableDirectory, type ContactDirectory } from '../services/notifier/contact-directory.ts';
+import type { ContactStore } from '../infra/contacts/contact-store.ts';
+import type { UnitContactsFile } from '../schemas/records/unit-contact.ts';
 import { createNotifierService, type NotifierService } from '../services/notifier/notifier-service.ts';
 import type { UnitLookup } from '../services/notifier/unit-lookup.ts';
 import { startDailyTimer } from './daily-timer.ts';
 
 /**
- * The notifier with its adapters: contacts from TONGHOP_CONTACTS_FILE (validated now, so a
- * bad file stops the start), the delivery log in its own DuckDB file, the SMTP channel when
+ * The notifier with its adapters: contacts from the contact store (TONGHOP_CONTACTS_FILE,
+ * validated now, so a bad file stops the start; reloaded when it changes), the delivery log in its own DuckDB file, the SMTP channel when
  * TONGHOP_SMTP_URL is set, the webhook channel, parents and names from the unit register,
  * and the daily digest timer. Shared by the embedded runner and `worker notifier`.
  */
@@ -27,13 +28,23 @@ export interface RunningNotifier {
   stop(): Promise<void>;
 }
 
-export async function startNotifier(alerts: AlertConfig, bus: Pick<EventBus, 'publish'>, log: Logger): Promise<RunningNotifier> {
-  const contacts = await loadContacts(alerts);
+export async function startNotifier(alerts: AlertConfig, bus: Pick<EventBus, 'publish'>, log: Logger, store: ContactStore): Promise<RunningNotifier> {
+  const contacts = swappableDirectory(directoryOf(await store.read(), alerts, true));
+  // An admin's change (API, or the file edited): the new contacts apply to the next flags; a
+  // change the notifier cannot use (e-mail without SMTP, a missing secretEnv) keeps the old ones.
+  store.onChange((file) => {
+    try {
+      contacts.replace(directoryOf(file, alerts, false));
+      log.info({ contacts: file.units.length }, 'contacts reloaded');
+    } catch (err) {
+      log.error({ err }, 'contacts change not applied; the previous contacts stay in force');
+    }
+  });
   const channels: AlertChannel[] = [createWebhookChannel({ timeoutMs: alerts.webhookTimeoutMs })];
   if (alerts.smtpUrl) channels.push(createSmtpChannel({ url: alerts.smtpUrl, from: alerts.from }));
   const db = await openDuckDb({ path: alerts.dbPath, threads: 1 });
   const service = createNotifierService({
-    log, bus, deliveries: createDuckDbDeliveryLog(db), channels, contacts, units: registryLookup(loadUnitRegistry()), retry: alerts.retry,
+    log, bus, deliveries: createDuckDbDeliveryLog(db), channels, contacts: contacts.directory, units: registryLookup(loadUnitRegistry()), retry: alerts.retry,
   });
   try {
     await service.start();
@@ -42,7 +53,7 @@ export async function startNotifier(alerts: AlertConfig, bus: Pick<EventBus, 'pu
     throw err;
   }
   const timer = startDailyTimer(alerts.digestTime, (at) => service.flushDigests(at), (err) => log.error({ err }, 'daily digest failed'));
-  log.info({ contacts: contacts.all().length, smtp: Boolean(alerts.smtpUrl), deliveryLog: alerts.dbPath, nextDigest: timer.next.toISOString() }, 'notifier ready');
+  log.info({ contacts: contacts.directory.all().length, smtp: Boolean(alerts.smtpUrl), deliveryLog: alerts.dbPath, nextDigest: timer.next.toISOString() }, 'notifier ready');
   return {
     service,
     whenIdle: () => service.whenIdle(),
@@ -54,18 +65,14 @@ export async function startNotifier(alerts: AlertConfig, bus: Pick<EventBus, 'pu
   };
 }
 
-async function loadContacts(alerts: AlertConfig): Promise<ContactDirectory> {
-  if (!alerts.contactsFile) return emptyContactDirectory(alerts.notifyParent);
-  let text: string;
-  try {
-    text = await readFile(alerts.contactsFile, 'utf8');
-  } catch (err) {
-    throw tonghopError('TH_ERR_CONTACTS_INVALID', [alerts.contactsFile, `  ${(err as Error).message}`], err);
-  }
-  const contacts = parseContactsFile(text, alerts.contactsFile, { notifyParent: alerts.notifyParent });
+/** The contacts as the notifier uses them: secrets resolved, and e-mail only with SMTP configured. */
+function directoryOf(file: UnitContactsFile, alerts: AlertConfig, atStart: boolean): ContactDirectory {
+  const source = alerts.contactsFile ?? 'contacts';
+  const contacts = contactDirectory(file, source, { notifyParent: alerts.notifyParent });
   const needMail = contacts.all().filter((c) => c.email).map((c) => c.unit);
   if (needMail.length > 0 && !alerts.smtpUrl) {
-    throw tonghopError('TH_ERR_CONFIG', [`  TONGHOP_SMTP_URL: chưa đặt, nhưng các đơn vị ${needMail.join(', ')} nhận e-mail / unset, but units ${needMail.join(', ')} get e-mail`]);
+    const problem = `  TONGHOP_SMTP_URL: chưa đặt, nhưng các đơn vị ${needMail.join(', ')} nhận e-mail / unset, but units ${needMail.join(', ')} get e-mail`;
+    throw atStart ? tonghopError('TH_ERR_CONFIG', [problem]) : tonghopError('TH_ERR_CONTACTS_INVALID', [source, problem]);
   }
   return contacts;
 }

@@ -4,7 +4,7 @@ import { tonghopError } from '../infra/errors/error-catalog.ts';
 import { createIngestService } from '../services/ingest/ingest-service.ts';
 import { startDropFolderIntake } from '../services/ingest/drop-folder-intake.ts';
 import { createParserService } from '../services/parser/parser-service.ts';
-import { createConsolidator, createEventBus, createObjectStore, openDatabase } from './adapters.ts';
+import { createConsolidator, createEventBus, createObjectStore, openContactStore, openDatabase } from './adapters.ts';
 import { subscribeConsolidator, subscribeNotifier, subscribeParser } from './topology.ts';
 import { startNotifier } from './notifier-wiring.ts';
 
@@ -56,8 +56,10 @@ export async function startWorker(name: WorkerName, config: Config, log: Logger)
       break;
     }
     case 'notifier': {
-      const notifier = await startNotifier(config.alerts, bus, wlog);
+      const contacts = await openContactStore(config, wlog);
+      const notifier = await startNotifier(config.alerts, bus, wlog, contacts);
       await subscribeNotifier(bus, notifier.service);
+      stopLast.push(() => contacts.close());
       // Deliveries stop before the bus closes (they publish dq.alert on it); the database closes after.
       stopFirst.push(() => notifier.service.close());
       stopLast.push(() => notifier.stop());

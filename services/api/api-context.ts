@@ -1,6 +1,7 @@
 import type { ReadOnlySession, SqlDatabase } from '../../infra/db/sql-database.ts';
 import type { ObjectStore } from '../../infra/store/object-store.ts';
 import type { TokenStore } from '../../infra/auth/token-store.ts';
+import type { ContactStore } from '../../infra/contacts/contact-store.ts';
 import type { UnitRegistry } from '../registry/unit-registry.ts';
 import type { ApiOptions } from './api-options.ts';
 import type { IntakePort } from './intake-port.ts';
@@ -15,6 +16,8 @@ export interface ApiContext {
   intake: IntakePort;
   registry: UnitRegistry;
   tokens: TokenStore;
+  /** Reporting units' alert contacts (the notifier reads the same store). */
+  contacts: ContactStore;
   options: Readonly<ApiOptions>;
   session: ReadOnlySession;
 }

@@ -7,6 +7,7 @@ import {
 import type { SqlDatabase } from '../../infra/db/sql-database.ts';
 import type { ObjectStore } from '../../infra/store/object-store.ts';
 import type { TokenStore } from '../../infra/auth/token-store.ts';
+import type { ContactStore } from '../../infra/contacts/contact-store.ts';
 import type { Logger } from '../../infra/log/logger.ts';
 import type { UnitRegistry } from '../registry/unit-registry.ts';
 import { authenticate } from './access/authenticate.ts';
@@ -46,6 +47,8 @@ export interface ApiDeps {
   intake: IntakePort;
   registry: UnitRegistry;
   tokens: TokenStore;
+  /** Reporting units' alert contacts, managed by admins (/v1/admin/contacts). */
+  contacts: ContactStore;
   /** Request logs; default none. */
   log?: Logger;
   options?: Partial<ApiOptions>;
@@ -62,7 +65,7 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
 
   const session = await deps.db.openReadOnlySession();
   app.addHook('onClose', async () => { await session.close(); });
-  const ctx: ApiContext = { db: deps.db, store: deps.store, intake: deps.intake, registry: deps.registry, tokens: deps.tokens, options, session };
+  const ctx: ApiContext = { db: deps.db, store: deps.store, intake: deps.intake, registry: deps.registry, tokens: deps.tokens, contacts: deps.contacts, options, session };
 
   await app.register(swagger, {
     openapi: {

@@ -3,9 +3,10 @@ import { tonghopError } from '../../infra/errors/error-catalog.ts';
 
 /**
  * ContactDirectory: who at a unit receives its alerts and how (schemas/records/unit-contact.ts
- * has the file format). The pipelines load it from TONGHOP_CONTACTS_FILE at start-up; an API
- * could serve the same port later. No directory (no file) means: alerts are logged and
- * published as `dq.alert`, nothing else.
+ * has the file format). The pipelines build it from the contact store (TONGHOP_CONTACTS_FILE,
+ * which admins also change through the API) and swap in a new one after every change
+ * (`swappableDirectory`). No contacts means: alerts are logged and published as `dq.alert`,
+ * nothing else.
  */
 export interface ResolvedContact {
   unit: string;
@@ -74,5 +75,18 @@ export function contactDirectory(file: UnitContactsFile, source: string, opts: {
     contactFor: (unit) => byUnit.get(unit),
     notifyParent: (unit) => byUnit.get(unit)?.notifyParent ?? fallback,
     all: () => [...byUnit.values()],
+  };
+}
+
+/** A directory whose contents can be replaced while the notifier runs (contacts changed by an admin). */
+export function swappableDirectory(initial: ContactDirectory): { directory: ContactDirectory; replace(next: ContactDirectory): void } {
+  let current = initial;
+  return {
+    directory: {
+      contactFor: (unit) => current.contactFor(unit),
+      notifyParent: (unit) => current.notifyParent(unit),
+      all: () => current.all(),
+    },
+    replace(next) { current = next; },
   };
 }

@@ -1,8 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openContactStore } from '../../pipelines/adapters.ts';
 import { loadConfig } from '../../pipelines/config.ts';
 import { startNotifier } from '../../pipelines/notifier-wiring.ts';
 import { nextDailyRun } from '../../pipelines/daily-timer.ts';
@@ -52,7 +53,8 @@ describe('notifier wiring: contacts file → DuckDB log → SMTP and webhook', (
     const f = flag({ unit: '26734', period: '2022' });
     const raised = flagEvent(f, 'raised');
 
-    let notifier = await startNotifier(c.alerts, bus, log);
+    let contacts = await openContactStore(c, log);
+    let notifier = await startNotifier(c.alerts, bus, log, contacts);
     await notifier.service.onFlag(raised);
     for (let i = 0; i < 100 && receiver.received.filter((r) => r.signatureValid).length < 2; i++) {
       await notifier.whenIdle();
@@ -60,6 +62,7 @@ describe('notifier wiring: contacts file → DuckDB log → SMTP and webhook', (
     }
     await notifier.whenIdle();
     await notifier.stop();
+    await contacts.close();
 
     expect(published.map((e) => e.subject).sort()).toEqual(['26734', '760']);
     expect(sink.mails.map((m) => m.envelopeTo[0]).sort()).toEqual(['huyen@760.example.vn', 'xa@26734.example.vn']);
@@ -69,7 +72,8 @@ describe('notifier wiring: contacts file → DuckDB log → SMTP and webhook', (
     expect(receiver.received[0]!.headers['x-tonghop-delivery']).toBe(receiver.received[1]!.headers['x-tonghop-delivery']);
 
     // Restart over the same files: a redelivered raise sends nothing; the resolution sends one notice each.
-    notifier = await startNotifier(c.alerts, bus, log);
+    contacts = await openContactStore(c, log);
+    notifier = await startNotifier(c.alerts, bus, log, contacts);
     await notifier.service.onFlag(raised);
     await notifier.service.onFlag(flagEvent(f, 'resolved'));
     for (let i = 0; i < 100 && sink.mails.length < 4; i++) {
@@ -78,6 +82,7 @@ describe('notifier wiring: contacts file → DuckDB log → SMTP and webhook', (
     }
     await notifier.whenIdle();
     await notifier.stop();
+    await contacts.close();
     expect(sink.mails.slice(2).map((m) => m.subject).every((s) => s?.startsWith('[tonghop] Đã khắc phục'))).toBe(true);
     expect(sink.mails).toHaveLength(4);
     expect(receiver.received.filter((r) => r.signatureValid)).toHaveLength(3);
@@ -88,11 +93,44 @@ describe('notifier wiring: contacts file → DuckDB log → SMTP and webhook', (
     const bus = { publish: () => Promise.resolve() };
     const { log } = capturingLogger();
     const bad = await config({ version: 1, units: [{ unit: '26734', email: ['nope'] }] });
-    await expect(startNotifier(bad.alerts, bus, log)).rejects.toMatchObject({ code: 'TH_ERR_CONTACTS_INVALID' });
-    const noSmtp = { ...(await config({ version: 1, units: [{ unit: '26734', email: ['a@b.vn'] }] })).alerts, smtpUrl: undefined };
-    await expect(startNotifier(noSmtp, bus, log)).rejects.toThrow(/TONGHOP_SMTP_URL/);
-    const missing = { ...bad.alerts, contactsFile: join(dir, 'absent.json') };
-    await expect(startNotifier(missing, bus, log)).rejects.toMatchObject({ code: 'TH_ERR_CONTACTS_INVALID' });
+    await expect(openContactStore(bad, log)).rejects.toMatchObject({ code: 'TH_ERR_CONTACTS_INVALID' });
+    const mail = await config({ version: 1, units: [{ unit: '26734', email: ['a@b.vn'] }] });
+    const store = await openContactStore(mail, log);
+    await expect(startNotifier({ ...mail.alerts, smtpUrl: undefined }, bus, log, store)).rejects.toThrow(/TONGHOP_SMTP_URL/);
+    await store.close();
+  });
+
+  it('starts with no contacts when the file does not exist yet, and applies an admin\'s change while running', async () => {
+    const c = loadConfig({ TONGHOP_CONTACTS_FILE: join(dir, 'later.json'), TONGHOP_ALERT_RETRY_MS: '5' }, { dataDir: dir });
+    const { log, lines } = capturingLogger();
+    const published: EventOf<EventType>[] = [];
+    const contacts = await openContactStore(c, log);
+    const notifier = await startNotifier(c.alerts, { publish: (e) => { published.push(e); return Promise.resolve(); } }, log, contacts);
+    try {
+      await notifier.service.onFlag(flagEvent(flag({ unit: '26734', period: '2022' }), 'raised'));
+      await notifier.whenIdle();
+      expect(receiver.received).toHaveLength(0);
+      await contacts.put({ unit: '26734', webhook: { url: receiver.url, secret: hookSecret } });
+      expect(JSON.parse(await readFile(join(dir, 'later.json'), 'utf8'))).toMatchObject({ version: 1, units: [{ unit: '26734' }] });
+      await notifier.service.onFlag(flagEvent(flag({ unit: '26734', period: '2023' }), 'raised'));
+      for (let i = 0; i < 100 && receiver.received.length < 1; i++) {
+        await notifier.whenIdle();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(receiver.received.map((r) => r.signatureValid)).toEqual([true]);
+      // A change this notifier cannot use (e-mail, but no SMTP here) is not applied: the webhook stays in force.
+      await contacts.put({ unit: '26734', email: ['x@y.vn'] });
+      expect(lines.some((l) => l.msg === 'contacts change not applied; the previous contacts stay in force')).toBe(true);
+      await notifier.service.onFlag(flagEvent(flag({ unit: '26734', period: '2024' }), 'raised'));
+      for (let i = 0; i < 100 && receiver.received.length < 2; i++) {
+        await notifier.whenIdle();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(receiver.received).toHaveLength(2);
+    } finally {
+      await notifier.stop();
+      await contacts.close();
+    }
   });
 
   it('schedules the daily digest at HH:MM Vietnam time', () => {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createMemoryTokenStore } from '../../infra/auth/token-store.memory.ts';
+import { createMemoryContactStore } from '../../infra/contacts/contact-store.memory.ts';
+import type { ContactStore } from '../../infra/contacts/contact-store.ts';
 import type { TokenStore } from '../../infra/auth/token-store.ts';
 import { createLocalObjectStore } from '../../infra/store/object-store.local.ts';
 import type { ObjectStore } from '../../infra/store/object-store.ts';
@@ -70,6 +72,7 @@ export interface ApiHarness {
   h: Harness;
   store: ObjectStore;
   tokens: TokenStore;
+  contacts: ContactStore;
   submissions: IntakeSubmission[];
   reportIds: Record<string, string>;
   close(): Promise<void>;
@@ -90,9 +93,10 @@ export async function apiHarness(opts: { options?: Partial<ApiOptions>; intake?:
       return Promise.resolve(opts.intake?.(s) ?? { status: 'accepted', reportId: 'a'.repeat(64), objectKey: 'reports/x.pdf', fileName: s.fileName, bytes: s.bytes.length });
     },
   };
-  const app = await buildApiServer({ db: h.db, store, intake, registry: twoProvinceRegistry(), tokens, options: opts.options });
+  const contacts = createMemoryContactStore();
+  const app = await buildApiServer({ db: h.db, store, intake, registry: twoProvinceRegistry(), tokens, contacts, options: opts.options });
   return {
-    app, h, store, tokens, submissions, reportIds,
+    app, h, store, tokens, contacts, submissions, reportIds,
     async close() {
       await app.close();
       await h.close();

@@ -126,6 +126,31 @@ describe('analyst API: access', () => {
     expect((await a.app.inject({ method: 'DELETE', url: '/v1/admin/tokens/xa-90003', headers: bearer('admin') })).statusCode).toBe(404);
   });
 
+  it('only admins manage contacts; a change reaches the store the notifier reads, and secrets are never read back', async () => {
+    const contact = { unit: '90001', name: 'Văn phòng UBND xã', email: ['vanphong@90001.example.vn'], webhook: { url: 'https://hooks.example.vn/90001', secret: 's'.repeat(24) } };
+    for (const token of ['unit-90001', 'analyst-90', 'national']) {
+      expect((await get('/v1/admin/contacts', token)).statusCode).toBe(403);
+      expect((await a.app.inject({ method: 'PUT', url: '/v1/admin/contacts/90001', headers: bearer(token), payload: contact })).statusCode).toBe(403);
+    }
+    const put = await a.app.inject({ method: 'PUT', url: '/v1/admin/contacts/90001', headers: bearer('admin'), payload: contact });
+    expect(put.statusCode).toBe(200);
+    expect(put.body).not.toContain('s'.repeat(24));
+    expect(put.json()).toEqual({ unit: '90001', name: 'Văn phòng UBND xã', email: ['vanphong@90001.example.vn'], webhook: { url: 'https://hooks.example.vn/90001', secretSet: true } });
+    expect((await a.contacts.read()).units).toEqual([contact]);
+    const listed = await get('/v1/admin/contacts', 'admin');
+    expect(listed.json<{ contacts: { unit: string }[] }>().contacts.map((c) => c.unit)).toEqual(['90001']);
+    expect(listed.body).not.toContain('s'.repeat(24));
+    // Invalid contacts and a body for another unit are refused, and change nothing.
+    const invalid = await a.app.inject({ method: 'PUT', url: '/v1/admin/contacts/90002', headers: bearer('admin'), payload: { unit: '90002', email: ['not-an-address'], webhook: { url: 'http://hooks.example.vn/x', secret: 'short' } } });
+    expect(invalid.statusCode).toBe(400);
+    const elsewhere = await a.app.inject({ method: 'PUT', url: '/v1/admin/contacts/90002', headers: bearer('admin'), payload: contact });
+    expect(elsewhere.statusCode).toBe(400);
+    expect((await a.contacts.read()).units.map((c) => c.unit)).toEqual(['90001']);
+    expect((await a.app.inject({ method: 'DELETE', url: '/v1/admin/contacts/90001', headers: bearer('admin') })).statusCode).toBe(204);
+    expect((await a.app.inject({ method: 'DELETE', url: '/v1/admin/contacts/90001', headers: bearer('admin') })).statusCode).toBe(404);
+    expect((await a.contacts.read()).units).toEqual([]);
+  });
+
   it('reporting units may not run SQL', async () => {
     const r = await a.app.inject({ method: 'POST', url: '/v1/query', headers: bearer('unit-90001'), payload: { sql: 'SELECT 1' } });
     expect(r.statusCode).toBe(403);

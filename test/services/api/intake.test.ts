@@ -35,7 +35,7 @@ describe('analyst API: intake', () => {
       TokenRecord.parse({ id: 'quang-ngan', name: 'Xã Quảng Ngạn', role: 'unit', unit: '19873', sha256: tokenSha256('quang-ngan'), createdAt }),
       TokenRecord.parse({ id: 'quang-cong', name: 'Xã Quảng Công', role: 'unit', unit: '19867', sha256: tokenSha256('quang-cong'), createdAt }),
     ]);
-    app = await buildApiServer({ db: pipeline.db, store: pipeline.store, intake: pipeline.ingest, registry: loadUnitRegistry(), tokens, options: { maxUploadBytes: 100_000 } });
+    app = await buildApiServer({ db: pipeline.db, store: pipeline.store, intake: pipeline.ingest, registry: loadUnitRegistry(), tokens, contacts: pipeline.contacts, options: { maxUploadBytes: 100_000 } });
     docx = new Uint8Array(await readFile(join(samples, '003-xa-quang-ngan-cchc-2011-2020.docx')));
   });
   afterAll(async () => {
