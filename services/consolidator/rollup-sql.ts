@@ -212,6 +212,6 @@ export async function rebuildObservationsOfRecord(tx: SqlExecutor): Promise<void
   const periods = await tx.all<{ period: string }>(`SELECT DISTINCT period FROM observations ORDER BY period`);
   for (const { period } of periods) {
     await tx.run(`INSERT INTO observations_of_record BY NAME
-      SELECT * FROM (${observationsOfRecordSql({ where: `o.period = ${periodLiteral(period)}` })}) ORDER BY level, province, parent, unit, indicator`);
+      SELECT * FROM (${observationsOfRecordSql({ where: `o.period = ${periodLiteral(period)}` })}) ORDER BY level, parent, unit, indicator`);
   }
 }

@@ -10,7 +10,7 @@
 import { ApiError, getJson, getToken, setToken, takeTokenFromAddress } from './api-client.js';
 import { completenessView, loadCompleteness } from './completeness-view.js';
 import { h, replace } from './dom.js';
-import { breadcrumbs, drillDownView, indicatorInfo, loadDrillDown, pickIndicator } from './drill-down.js';
+import { breadcrumbs, drillDownView, indicatorInfo, loadChildFigures, loadDrillDown, pickIndicator } from './drill-down.js';
 import { exportBar, exportUrls } from './export-bar.js';
 import { FlagPanel } from './flag-panel.js';
 import { currentLang, localized, onLangChange, setLang, t } from './i18n.js';
@@ -165,9 +165,11 @@ async function render() {
       return;
     }
     const indicator = pickIndicator(data, state.indicator);
+    const childFigures = await cached(`children|${state.unit}|${state.period}|${indicator}`, () => loadChildFigures(data, state.period, indicator));
+    if (seq !== renderSeq) return;
     const auto = onlyWithData ?? data.children.length > 15;
     replace($('main'), drillDownView(data, {
-      period: state.period, catalog, indicator, onlyWithData: auto,
+      period: state.period, catalog, indicator, childFigures, onlyWithData: auto,
       onDrill: (code) => go({ unit: code }),
       onSelectIndicator: (code, scroll) => {
         go({ indicator: code });

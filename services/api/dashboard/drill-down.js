@@ -8,8 +8,15 @@
 // Data, all in the token's scope:
 //   GET /v1/units?period=                      the top of the scope (app.js)
 //   GET /v1/units/:code?period=                the unit, its ancestors and its children
-//   GET /v1/figures?unit=&children=true&period=   the unit's and its children's figures
-//   GET /v1/figures?level=&period=             the top units' figures
+//   GET /v1/figures?unit=&period=              the unit's own figures (every indicator)
+//   GET /v1/figures?unit=&children=true&period=&indicator=
+//                                              its children's figures of the indicator shown
+//                                              (one at a time: every indicator of every
+//                                              commune of a district is ≈ 650 kB at national
+//                                              scale, and only one is on the screen)
+//   GET /v1/figures?level=&period=             the top units' figures (every indicator: the
+//                                              top's list of indicators and of units with
+//                                              data come from them)
 //   GET /v1/flags?unit=&period=                raised flags of the unit and everything under it
 // Badges are counted here from the flags list (the figures carry a total, not by severity).
 
@@ -32,10 +39,21 @@ export async function loadDrillDown(unit, period, top) {
   }
   const [detail, figures, flags] = await Promise.all([
     getJson(`/v1/units/${encodeURIComponent(unit)}`, { period }),
-    getJson('/v1/figures', { unit, children: 'true', period }),
+    getJson('/v1/figures', { unit, period }),
     getJson('/v1/flags', { unit, period }),
   ]);
   return { unit: detail.unit, ancestors: detail.ancestors, children: detail.children, figures: figures.figures, flags: flags.flags, truncated: figures.truncated || flags.truncated };
+}
+
+/**
+ * The figures the children table shows: at the top, those loaded with the level; below it, the
+ * children's figures of one indicator.
+ */
+export async function loadChildFigures(data, period, indicator) {
+  if (data.unit === null) return data.figures;
+  if (!indicator) return [];
+  const r = await getJson('/v1/figures', { unit: data.unit.code, children: 'true', period, indicator });
+  return r.figures.filter((f) => f.unit !== data.unit.code);
 }
 
 /** Name (vi/en from the catalog, else the API's Vietnamese name, else the code) and whether it is a percentage. */
@@ -142,7 +160,8 @@ function childrenTable(data, ctx) {
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const indicator = ctx.indicator;
   const info = indicatorInfo(ctx.catalog, indicator ?? '', undefined);
-  const withData = new Set([...data.figures.map((f) => f.unit), ...data.flags.map((f) => f.flag.unit)]);
+  const shown = ctx.childFigures;
+  const withData = new Set([...shown.map((f) => f.unit), ...data.flags.map((f) => f.flag.unit)]);
   const children = ctx.onlyWithData ? data.children.filter((c) => withData.has(c.code)) : data.children;
   const select = h('select', { id: 'child-indicator', onchange: (e) => ctx.onSelectIndicator(e.target.value) },
     indicators.map((i) => h('option', { value: i.code, selected: i.code === indicator }, i.name)));
@@ -152,7 +171,7 @@ function childrenTable(data, ctx) {
       ` (${formatNumber(data.children.filter((c) => withData.has(c.code)).length)}/${formatNumber(data.children.length)})`));
   if (data.children.length === 0) return h('div', {}, h('p', { class: 'muted' }, t('noChildren')));
   const rows = children.map((c) => {
-    const f = data.figures.find((x) => x.unit === c.code && x.indicator === indicator);
+    const f = shown.find((x) => x.unit === c.code && x.indicator === indicator);
     const own = data.flags.filter((x) => x.flag.unit === c.code);
     const drill = c.childCount > 0 || withData.has(c.code);
     return h('tr', { dataset: { unit: c.code }, class: withData.has(c.code) ? undefined : 'empty' },

@@ -92,6 +92,9 @@ describe.skipIf(!hasChromium)('dashboard in Chromium: drill-down, flag evidence,
   });
 
   it('takes the token from the address, lists the provinces with figures, and drills down tỉnh → huyện → xã', async () => {
+    const figureCalls: string[] = [];
+    const onRequest = (r: { url(): string }) => { if (r.url().includes('/v1/figures?')) figureCalls.push(decodeURIComponent(r.url())); };
+    page.on('request', onRequest);
     await page.goto(`${api.url}/#token=${token}`);
     // The newest period first: Bình Thuận (Bắc Bình's 2022 report) among the provinces.
     await poll(() => page.locator('table.children tr[data-unit="60"]').textContent()).toContain('Tỉnh Bình Thuận');
@@ -124,6 +127,12 @@ describe.skipIf(!hasChromium)('dashboard in Chromium: drill-down, flag evidence,
     await commune.locator('a.drill').click();
     await poll(() => page.locator('.breadcrumbs li').allTextContents()).toEqual(['Toàn quốc', 'Tỉnh Thừa Thiên Huế', 'Huyện Quảng Điền', 'Xã Quảng Ngạn']);
     expect(await page.locator('table.indicators tr[data-indicator="hoso.received"] td.reported').textContent()).toBe('251');
+    // Below the top, the children's figures come one indicator at a time (the one on the screen).
+    page.off('request', onRequest);
+    const childCalls = figureCalls.filter((u) => u.includes('children=true'));
+    expect(childCalls.length).toBeGreaterThan(2);
+    expect(childCalls.filter((u) => !/[?&]indicator=/.test(u))).toEqual([]);
+    expect(childCalls).toContainEqual(expect.stringContaining('unit=477&children=true&period=2011..2020&indicator=hoso.received'));
     expect(await page.locator('table.flag-list tbody tr').first().textContent()).toContain('bounds.staff_present_le_assigned');
 
     // The chart: legal documents the commune issued per year 2015–2020 (its appendix); the
