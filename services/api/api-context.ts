@@ -10,14 +10,17 @@ import type { IntakePort } from './intake-port.ts';
  * What every route plugin is given: the ports (pipelines/ picks the adapters), the unit
  * register, the limits, and the read-only session that analysts' SQL and exports run on.
  */
-export interface ApiContext {
+export interface ApiPorts {
   db: SqlDatabase;
   store: ObjectStore;
   intake: IntakePort;
   registry: UnitRegistry;
   tokens: TokenStore;
-  /** Reporting units' alert contacts (the notifier reads the same store). */
+  /** Reporting units' alert contacts, managed by admins (/v1/admin/contacts); the notifier reads the same store. */
   contacts: ContactStore;
+}
+
+export interface ApiContext extends ApiPorts {
   options: Readonly<ApiOptions>;
   session: ReadOnlySession;
 }

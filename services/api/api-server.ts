@@ -4,18 +4,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type FastifyPluginAsyncZod,
 } from 'fastify-type-provider-zod';
-import type { SqlDatabase } from '../../infra/db/sql-database.ts';
-import type { ObjectStore } from '../../infra/store/object-store.ts';
-import type { TokenStore } from '../../infra/auth/token-store.ts';
-import type { ContactStore } from '../../infra/contacts/contact-store.ts';
 import type { Logger } from '../../infra/log/logger.ts';
-import type { UnitRegistry } from '../registry/unit-registry.ts';
 import { authenticate } from './access/authenticate.ts';
-import type { ApiContext } from './api-context.ts';
+import type { ApiContext, ApiPorts } from './api-context.ts';
 import { installErrorHandling } from './api-error-handler.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { API_DEFAULTS, type ApiOptions } from './api-options.ts';
-import type { IntakePort } from './intake-port.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { completenessRoutes } from './routes/completeness-routes.ts';
 import { figuresRoutes } from './routes/figures-routes.ts';
@@ -41,14 +35,7 @@ import { unitsRoutes } from './routes/units-routes.ts';
  * Needs a database that can open a read-only session (analysts' SQL and the Parquet export
  * run there); fails at build otherwise. Closing the app closes that session, not the database.
  */
-export interface ApiDeps {
-  db: SqlDatabase;
-  store: ObjectStore;
-  intake: IntakePort;
-  registry: UnitRegistry;
-  tokens: TokenStore;
-  /** Reporting units' alert contacts, managed by admins (/v1/admin/contacts). */
-  contacts: ContactStore;
+export interface ApiDeps extends ApiPorts {
   /** Request logs; default none. */
   log?: Logger;
   options?: Partial<ApiOptions>;
