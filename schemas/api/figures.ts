@@ -38,6 +38,13 @@ export type FigureRow = z.infer<typeof FigureRow>;
 
 export const FiguresResponse = z.object({ figures: z.array(FigureRow), truncated: z.boolean() });
 
+export const IndicatorsQuery = FiguresQuery.omit({ format: true });
+
+export const IndicatorsResponse = z.object({
+  /** Most units first. */
+  indicators: z.array(z.object({ indicator: z.string(), indicatorName: z.string().nullable(), units: z.number().int() })),
+});
+
 export const SeriesQuery = z.object({ unit: UnitCode, indicator: z.string().min(1).max(100) });
 
 export const SeriesResponse = z.object({

@@ -14,9 +14,8 @@
 //                                              (one at a time: every indicator of every
 //                                              commune of a district is ≈ 650 kB at national
 //                                              scale, and only one is on the screen)
-//   GET /v1/figures?level=&period=             the top units' figures (every indicator: the
-//                                              top's list of indicators and of units with
-//                                              data come from them)
+//   GET /v1/figures/indicators?level=&period=  at the top: which indicators its units give
+//   GET /v1/figures?level=&period=&indicator=  the top units' figures of the indicator shown
 //   GET /v1/flags?unit=&period=                raised flags of the unit and everything under it
 // Badges are counted here from the flags list (the figures carry a total, not by severity).
 
@@ -31,11 +30,11 @@ const SEVERITIES = ['error', 'warning', 'info'];
 export async function loadDrillDown(unit, period, top) {
   if (unit === null) {
     const level = top[0]?.level ?? 'province';
-    const [figures, flags] = await Promise.all([
-      getJson('/v1/figures', { level, period }),
+    const [summary, flags] = await Promise.all([
+      getJson('/v1/figures/indicators', { level, period }),
       getJson('/v1/flags', { period }),
     ]);
-    return { unit: null, ancestors: [], children: top, figures: figures.figures, flags: flags.flags, truncated: figures.truncated || flags.truncated };
+    return { unit: null, level, ancestors: [], children: top, figures: [], indicators: summary.indicators, flags: flags.flags, truncated: flags.truncated };
   }
   const [detail, figures, flags] = await Promise.all([
     getJson(`/v1/units/${encodeURIComponent(unit)}`, { period }),
@@ -50,8 +49,8 @@ export async function loadDrillDown(unit, period, top) {
  * children's figures of one indicator.
  */
 export async function loadChildFigures(data, period, indicator) {
-  if (data.unit === null) return data.figures;
   if (!indicator) return [];
+  if (data.unit === null) return (await getJson('/v1/figures', { level: data.level, period, indicator })).figures;
   const r = await getJson('/v1/figures', { unit: data.unit.code, children: 'true', period, indicator });
   return r.figures.filter((f) => f.unit !== data.unit.code);
 }
@@ -155,7 +154,9 @@ function flagList(data, ctx) {
 }
 
 function childrenTable(data, ctx) {
-  const indicators = [...new Map(data.figures.map((f) => [f.indicator, f.indicatorName])).entries()]
+  // At the top there is no unit of its own: the indicators offered are those the level has.
+  const offered = data.unit === null ? data.indicators.map((i) => [i.indicator, i.indicatorName]) : data.figures.map((f) => [f.indicator, f.indicatorName]);
+  const indicators = [...new Map(offered).entries()]
     .map(([code, apiName]) => ({ code, ...indicatorInfo(ctx.catalog, code, apiName) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const indicator = ctx.indicator;
@@ -193,8 +194,15 @@ function childrenTable(data, ctx) {
       h('tbody', {}, rows)));
 }
 
-/** Picks the indicator to show: the one asked for if the data has it, else the unit's first, else any. */
+/**
+ * Picks the indicator to show: the one asked for if the data has it, else the unit's first, else
+ * any; at the top, the one asked for if the level has it, else the one most of its units give.
+ */
 export function pickIndicator(data, wanted) {
+  if (data.unit === null) {
+    const codes = data.indicators.map((i) => i.indicator);
+    return wanted && codes.includes(wanted) ? wanted : (codes[0] ?? null);
+  }
   const codes = data.figures.map((f) => f.indicator);
   if (wanted && codes.includes(wanted)) return wanted;
   const own = data.unit ? data.figures.find((f) => f.unit === data.unit.code) : undefined;

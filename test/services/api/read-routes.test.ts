@@ -37,6 +37,17 @@ describe('analyst API: reading', () => {
     expect(series.body.points).toEqual([expect.objectContaining({ period: '2022', reported: 100 })]);
   });
 
+  it('figures/indicators: which indicators a level or a unit\'s children give, most units first, in the reader\'s scope', async () => {
+    const all = await get<{ indicators: { indicator: string; indicatorName: string | null; units: number }[] }>('/v1/figures/indicators?level=district&period=2022', 'national');
+    expect(all.status).toBe(200);
+    expect(all.body.indicators).toEqual([{ indicator: 'hoso.received', indicatorName: 'Hồ sơ tiếp nhận', units: 2 }]);
+    const mine = await get<{ indicators: { units: number }[] }>('/v1/figures/indicators?level=district&period=2022', 'analyst-91');
+    expect(mine.body.indicators).toEqual([expect.objectContaining({ indicator: 'hoso.received', units: 1 })]);
+    const children = await get<{ indicators: { indicator: string; units: number }[] }>('/v1/figures/indicators?unit=901&children=true&period=2022');
+    expect(children.body.indicators).toEqual([expect.objectContaining({ indicator: 'hoso.received', units: 4 })]);
+    expect((await get('/v1/figures/indicators?unit=911&children=true&period=2022', 'analyst-90')).status).toBe(403);
+  });
+
   it('flags: filters by subtree, severity, family and status; evidence and indicators', async () => {
     const r = await get<{ flags: { status: string; indicators: string[]; flag: { unit: string; ruleId: string; evidence: { page: number; quote: string }[] } }[] }>('/v1/flags?unit=901&family=hierarchy');
     expect(r.body.flags).toHaveLength(1);
