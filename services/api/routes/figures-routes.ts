@@ -53,12 +53,11 @@ export function figuresSql(ctx: ApiContext, principal: Principal, q: FigureFilte
   // A unit and its children: two equalities (its own rows, the rows whose parent it is) that
   // DuckDB answers from the clustered tables' block ranges; one IN list over the codes of both
   // spans most of a period's rows (a district's code sorts far from its communes').
-  const source = q.unit !== undefined && q.children
-    ? (() => {
-      const u = p.add(q.unit);
-      return `(SELECT * FROM consolidated_figures WHERE unit = ${u} UNION ALL SELECT * FROM consolidated_figures WHERE parent = ${u} AND unit <> ${u})`;
-    })()
-    : 'consolidated_figures';
+  let source = 'consolidated_figures';
+  if (q.unit !== undefined && q.children) {
+    const u = p.add(q.unit);
+    source = `(SELECT * FROM consolidated_figures WHERE unit = ${u} UNION ALL SELECT * FROM consolidated_figures WHERE parent = ${u} AND unit <> ${u})`;
+  }
   if (opts.summary) {
     const sql = `SELECT cf.indicator, i.name_vi AS indicator_name, count(DISTINCT cf.unit) AS units
       FROM ${source} cf LEFT JOIN indicators i ON i.code = cf.indicator
