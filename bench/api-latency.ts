@@ -13,6 +13,7 @@ import { buildApiServer } from '../services/api/api-server.ts';
 import { createConsolidatorService } from '../services/consolidator/consolidator-service.ts';
 import { loadUnitRegistry } from '../services/registry/unit-registry.ts';
 import { catalog, setupSql, YEARS, yearSql } from './consolidation-data.ts';
+import { option } from './bench-options.ts';
 
 /**
  * `npm run bench:api`: the analyst API's drill-down and flag list at national scale, over
@@ -43,11 +44,6 @@ import { catalog, setupSql, YEARS, yearSql } from './consolidation-data.ts';
  * to the last byte; p50/p95/max per kind. Target: p95 < 50 ms. Writes bench/results/api-latency.json.
  */
 const root = join(import.meta.dirname, '..');
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const dbOption = option('--db');
 const existing = dbOption !== undefined && existsSync(dbOption) ? dbOption : undefined;
 const scale = Number(option('--scale') ?? 1);

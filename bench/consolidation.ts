@@ -13,6 +13,7 @@ import { createConsolidatorService } from '../services/consolidator/consolidator
 import { reconcileFlags } from '../services/consolidator/flag-lifecycle.ts';
 import { loadUnitRegistry } from '../services/registry/unit-registry.ts';
 import { benchIndicators, catalog, NEW_YEAR, q, ratioPercents, realCounts, setupSql, synthetic, YEARS, yearSql } from './consolidation-data.ts';
+import { option } from './bench-options.ts';
 
 /**
  * `npm run bench:consolidation`: the consolidator at national scale, in DuckDB.
@@ -54,10 +55,6 @@ import { benchIndicators, catalog, NEW_YEAR, q, ratioPercents, realCounts, setup
  */
 const root = join(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const scale = Number(option('--scale') ?? 1);
 const newReports = Math.max(1, Math.trunc(Number(option('--reports') ?? 5)));
 const keep = argv.includes('--keep');

@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeJsonFile } from '../fs/json-file.ts';
 import { TokensFile, type TokenRecord } from '../../schemas/api/access-token.ts';
 import { tonghopError } from '../errors/error-catalog.ts';
 import { createMemoryTokenStore } from './token-store.memory.ts';
@@ -32,9 +33,7 @@ export async function openFileTokenStore(path: string): Promise<TokenStore> {
   const save = (): Promise<void> => {
     writing = writing.then(async () => {
       const tokens: TokenRecord[] = await memory.list();
-      const tmp = `${path}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify({ tokens }, null, 2)}\n`, { mode: 0o600 });
-      await rename(tmp, path);
+      await writeJsonFile(path, { tokens });
     });
     return writing;
   };

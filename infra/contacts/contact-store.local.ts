@@ -1,8 +1,9 @@
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeJsonFile } from '../fs/json-file.ts';
 import type { UnitContactsFile } from '../../schemas/records/unit-contact.ts';
 import { tonghopError } from '../errors/error-catalog.ts';
-import { EMPTY_CONTACTS, validContacts, withContact, type ContactStore } from './contact-store.ts';
+import { EMPTY_CONTACTS, parseContacts, validContacts, withContact, type ContactStore } from './contact-store.ts';
 
 /**
  * ContactStore on the JSON file TONGHOP_CONTACTS_FILE. Read and validated when opened: a bad
@@ -28,9 +29,7 @@ export async function openFileContactStore(path: string, opts: FileContactStoreO
   const save = async (next: UnitContactsFile): Promise<void> => {
     const valid = validContacts(next, path);
     const run = writing.then(async () => {
-      const tmp = `${path}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify(valid, null, 2)}\n`, { mode: 0o600 });
-      await rename(tmp, path);
+      await writeJsonFile(path, valid);
       file = valid;
       publish();
     });
@@ -77,11 +76,5 @@ async function load(path: string): Promise<UnitContactsFile> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_CONTACTS;
     throw tonghopError('TH_ERR_CONTACTS_INVALID', [path, `  ${(err as Error).message}`], err);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw tonghopError('TH_ERR_CONTACTS_INVALID', [path, `  JSON: ${(err as Error).message}`], err);
-  }
-  return validContacts(json, path);
+  return parseContacts(text, path);
 }

@@ -31,6 +31,17 @@ export function withContact(file: UnitContactsFile, contact: UnitContact): UnitC
   return { ...file, units };
 }
 
+/** A contacts file's text, parsed and validated: TH_ERR_CONTACTS_INVALID naming `source` and every problem. */
+export function parseContacts(text: string, source: string): UnitContactsFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw tonghopError('TH_ERR_CONTACTS_INVALID', [source, `  JSON: ${(err as Error).message}`], err);
+  }
+  return validContacts(json, source);
+}
+
 /** `json` as a contacts file, or TH_ERR_CONTACTS_INVALID naming `source` and every problem. */
 export function validContacts(json: unknown, source: string): UnitContactsFile {
   const parsed = UnitContactsFileV1.safeParse(json);

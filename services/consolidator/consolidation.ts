@@ -9,9 +9,8 @@ import { insertRows } from './bulk-insert.ts';
 import { reconcileFlags, type FlagChange, type ScopedFlag } from './flag-lifecycle.ts';
 import { enqueueFlagEvents } from './flag-outbox.ts';
 import { buildObservations } from './observation-builder.ts';
-import { rebuildObservationsOfRecord, rebuildParentFigures, refreshObservationsOfRecord, refreshParentFigures } from './rollup-sql.ts';
+import { deleteObservationsOfRecord, rebuildObservationsOfRecord, rebuildParentFigures, refreshObservationsOfRecord, refreshParentFigures } from './rollup-sql.ts';
 import { nextPeriod } from './period-series.ts';
-import { periodList, unitLiteral } from './sql-literal.ts';
 import { completenessFlags, completenessScope, type CompletenessOptions } from './rules/completeness.ts';
 import { checkDocument, DOCUMENT_CHECKS } from './rules/document-rules.ts';
 import { hierarchyFlags, hierarchyScope } from './rules/hierarchy.ts';
@@ -140,7 +139,8 @@ interface UnitRefresh {
  * (≈ 110–220 ms at national scale). When this report is the only one, its own observations
  * are the records (the ranking has nothing to choose between), inserted as they are; when
  * others compete, the ranking query runs over theirs and this one's (observationsOfRecordSql).
- * A report consolidated before `observed_periods` existed counts as competing everywhere.
+ * A report without `observed_periods` (the migration fills it for every consolidated report,
+ * so only a row written by other means) counts as competing everywhere.
  */
 async function refreshRecordsOfUnit(tx: SqlExecutor, r: UnitRefresh): Promise<string[]> {
   const others = await tx.all<{ report_id: string; period: string; observed_periods: string | null }>(
@@ -149,19 +149,24 @@ async function refreshRecordsOfUnit(tx: SqlExecutor, r: UnitRefresh): Promise<st
   const versions = others.filter((o) => o.period === r.period);
   const touched = new Set([r.period, ...r.observed]);
   for (const v of versions) {
-    for (const p of v.observed_periods?.split(',').filter(Boolean) ?? await observedPeriods(tx, v.report_id)) touched.add(p);
+    for (const p of periodsOf(v.observed_periods) ?? await observedPeriods(tx, v.report_id)) touched.add(p);
   }
-  const competing = others.filter((o) => o.observed_periods === null || o.observed_periods.split(',').some((p) => touched.has(p)));
+  const competing = others.filter((o) => periodsOf(o.observed_periods)?.some((p) => touched.has(p)) ?? true);
   const periods = [...touched];
   if (competing.length > 0) {
     await refreshObservationsOfRecord(tx, r.unit, periods, [r.reportId, ...competing.map((o) => o.report_id)]);
     return periods;
   }
-  await tx.run(`DELETE FROM observations_of_record o WHERE o.unit = ${unitLiteral(r.unit)} AND o.period IN ${periodList(periods)}`);
+  await deleteObservationsOfRecord(tx, r.unit, periods);
   const records = r.observations.filter((o) => !o.ambiguous);
   await insertRows(tx, 'observations_of_record', [...OBSERVATION_COLUMNS, 'report_period', 'submitted_at'],
     records.map((o) => [...OBSERVATION_COLUMNS.map((c) => o[c]), r.period, r.submittedAt]));
   return periods;
+}
+
+/** `reports.observed_periods` as a list ('' is none); null when the row has none recorded. */
+function periodsOf(observed: string | null): string[] | null {
+  return observed === null ? null : observed.split(',').filter(Boolean);
 }
 
 async function observedPeriods(tx: SqlExecutor, reportId: string): Promise<string[]> {

@@ -190,9 +190,18 @@ export async function rebuildParentFigures(tx: SqlExecutor): Promise<void> {
  */
 export async function refreshObservationsOfRecord(tx: SqlExecutor, unit: string, periods: readonly string[], reports: readonly string[]): Promise<void> {
   if (periods.length === 0) return;
-  const where = `o.unit = ${unitLiteral(unit)} AND o.period IN ${periodList(periods)}`;
-  await tx.run(`DELETE FROM observations_of_record o WHERE ${where}`);
-  await tx.run(`INSERT INTO observations_of_record BY NAME ${observationsOfRecordSql({ where, reports })}`);
+  await deleteObservationsOfRecord(tx, unit, periods);
+  await tx.run(`INSERT INTO observations_of_record BY NAME ${observationsOfRecordSql({ where: recordsOf(unit, periods), reports })}`);
+}
+
+/** Removes one unit's observations of record for some periods, before they are written again. */
+export async function deleteObservationsOfRecord(tx: SqlExecutor, unit: string, periods: readonly string[]): Promise<void> {
+  if (periods.length === 0) return;
+  await tx.run(`DELETE FROM observations_of_record o WHERE ${recordsOf(unit, periods)}`);
+}
+
+function recordsOf(unit: string, periods: readonly string[]): string {
+  return `o.unit = ${unitLiteral(unit)} AND o.period IN ${periodList(periods)}`;
 }
 
 /**

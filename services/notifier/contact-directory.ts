@@ -1,4 +1,4 @@
-import { UnitContactsFileV1, type DigestMode, type UnitContactsFile } from '../../schemas/records/unit-contact.ts';
+import type { DigestMode, UnitContactsFile } from '../../schemas/records/unit-contact.ts';
 import { tonghopError } from '../../infra/errors/error-catalog.ts';
 
 /**
@@ -30,23 +30,10 @@ export function emptyContactDirectory(notifyParent = false): ContactDirectory {
 }
 
 /**
- * Validates a contacts file's text and resolves `secretEnv` from `env`. Throws
- * TH_ERR_CONTACTS_INVALID listing every problem (path: message, both languages).
+ * The notifier's view of a validated contacts file (infra/contacts parses and validates it):
+ * defaults applied and `secretEnv` resolved from `env`. Throws TH_ERR_CONTACTS_INVALID listing
+ * every secret it cannot resolve.
  */
-export function parseContactsFile(text: string, source: string, opts: { env?: NodeJS.ProcessEnv; notifyParent?: boolean } = {}): ContactDirectory {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw tonghopError('TH_ERR_CONTACTS_INVALID', [source, `  JSON: ${(err as Error).message}`]);
-  }
-  const parsed = UnitContactsFileV1.safeParse(json);
-  if (!parsed.success) {
-    throw tonghopError('TH_ERR_CONTACTS_INVALID', [source, parsed.error.issues.map((i) => `  ${i.path.join('.') || '(tệp / file)'}: ${i.message}`).join('\n')]);
-  }
-  return contactDirectory(parsed.data, source, opts);
-}
-
 export function contactDirectory(file: UnitContactsFile, source: string, opts: { env?: NodeJS.ProcessEnv; notifyParent?: boolean } = {}): ContactDirectory {
   const env = opts.env ?? process.env;
   const problems: string[] = [];

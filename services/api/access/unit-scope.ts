@@ -33,6 +33,14 @@ export interface UnitScope {
   sqlAt(unit: string, period: string): string;
 }
 
+/**
+ * The scope as a condition on rows: for one known period (`period` given) the plain list of
+ * codes in force on its date, else the per-row test against the period column.
+ */
+export function scopeSql(scope: UnitScope, unit: string, periodColumn: string, period?: string): string {
+  return period !== undefined ? scope.sqlAt(unit, period) : scope.sql(unit, periodColumn);
+}
+
 export const ALL_UNITS: UnitScope = {
   kind: 'all',
   contains: () => true,

@@ -5,7 +5,7 @@ import { FiguresQuery, FiguresResponse, IndicatorsQuery, IndicatorsResponse, Ser
 import type { UnitLevel } from '../../../schemas/registry/admin-unit.ts';
 import { assertMayRead, readScope } from '../access/access-policy.ts';
 import type { Principal } from '../access/principal.ts';
-import { childrenScope, today, type UnitScope } from '../access/unit-scope.ts';
+import { childrenScope, scopeSql, today, type UnitScope } from '../access/unit-scope.ts';
 import type { UnitRegistry } from '../../registry/unit-registry.ts';
 import type { ApiContext } from '../api-context.ts';
 import { sendExport } from '../export/send-export.ts';
@@ -44,7 +44,7 @@ export function figuresSql(ctx: ApiContext, principal: Principal, q: FigureFilte
   // One period: its date is a constant, not arithmetic on every row.
   const fixed = period === undefined ? undefined : ctx.registry.dateFor(period);
   const date = fixed !== undefined ? `DATE '${fixed}'` : periodDateSql('cf.period', ctx.registry.firstDate);
-  const scoped = (s: UnitScope) => (period !== undefined ? s.sqlAt('cf.unit', period) : s.sql('cf.unit', 'cf.period'));
+  const scoped = (s: UnitScope) => scopeSql(s, 'cf.unit', 'cf.period', period);
   const where = [scoped(readScope(principal, ctx.registry))];
   if (q.unit !== undefined) where.push(q.children ? scoped(childrenScope(ctx.registry, q.unit)) : `cf.unit = ${p.add(q.unit)}`);
   if (q.period !== undefined) where.push(`cf.period = ${p.add(q.period)}`);

@@ -5,7 +5,7 @@ import { FlagsQuery, FlagsResponse, type ApiFlag } from '../../../schemas/api/fl
 import { FlagV1, type Severity } from '../../../schemas/flag/v1.ts';
 import { assertMayRead, readScope } from '../access/access-policy.ts';
 import type { Principal } from '../access/principal.ts';
-import { subtreeScope, type UnitScope } from '../access/unit-scope.ts';
+import { scopeSql, subtreeScope, type UnitScope } from '../access/unit-scope.ts';
 import type { ApiContext } from '../api-context.ts';
 import { sendExport } from '../export/send-export.ts';
 import { flagIndicatorsSql } from '../sql/flag-indicators-sql.ts';
@@ -33,7 +33,7 @@ export interface FlagFilter {
 export function flagsSql(ctx: ApiContext, principal: Principal, q: FlagFilter, limit: number): { sql: string; params: SqlParams } {
   const p = new SqlParams();
   const period = q.period;
-  const scoped = (s: UnitScope) => (period !== undefined ? s.sqlAt('f.unit', period) : s.sql('f.unit', 'f.period'));
+  const scoped = (s: UnitScope) => scopeSql(s, 'f.unit', 'f.period', period);
   const where = [scoped(readScope(principal, ctx.registry))];
   const status = q.status ?? 'raised';
   if (status !== 'all') where.push(`f.status = ${p.add(status)}`);

@@ -21,11 +21,19 @@ export interface FactEvidence {
 
 const IDS_PER_STATEMENT = 500;
 
+/** The distinct ids as VALUES lists of at most IDS_PER_STATEMENT rows, each id a quoted literal. */
+function idValues(ids: Iterable<string>): string[] {
+  const unique = [...new Set(ids)];
+  const lists: string[] = [];
+  for (let i = 0; i < unique.length; i += IDS_PER_STATEMENT) {
+    lists.push(unique.slice(i, i + IDS_PER_STATEMENT).map((id) => `('${id.replace(/'/g, "''")}')`).join(', '));
+  }
+  return lists;
+}
+
 export async function factEvidence(db: SqlExecutor, factIds: Iterable<string>): Promise<Map<string, FactEvidence>> {
-  const ids = [...new Set(factIds)];
   const found = new Map<string, FactEvidence>();
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    const values = ids.slice(i, i + IDS_PER_STATEMENT).map((id) => `('${id.replace(/'/g, "''")}')`).join(', ');
+  for (const values of idValues(factIds)) {
     const rows = await db.all<{ fact_id: string; report_id: string; page: number; span_start: number; span_end: number; quote: string }>(
       `SELECT f.fact_id, f.report_id, f.page, f.span_start, f.span_end, f.quote
        FROM (VALUES ${values}) k(id) JOIN facts f ON f.fact_id = k.id`);
@@ -48,10 +56,8 @@ export function evidenceList(evidence: ReadonlyMap<string, FactEvidence>, factId
  * national-scale read of their storage blocks, tens of milliseconds).
  */
 export async function storedFlagEvidence(db: SqlExecutor, flagIds: Iterable<string>): Promise<Map<string, FactEvidence[]>> {
-  const ids = [...new Set(flagIds)];
   const found = new Map<string, FactEvidence[]>();
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    const values = ids.slice(i, i + IDS_PER_STATEMENT).map((id) => `('${id.replace(/'/g, "''")}')`).join(', ');
+  for (const values of idValues(flagIds)) {
     const rows = await db.all<{ flag_id: string; record: string }>(
       `SELECT f.flag_id, f.record FROM (VALUES ${values}) k(id) JOIN flags f ON f.flag_id = k.id`);
     for (const r of rows) {

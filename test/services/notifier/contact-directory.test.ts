@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseContactsFile } from '../../../services/notifier/contact-directory.ts';
+import { contactDirectory } from '../../../services/notifier/contact-directory.ts';
+import { parseContacts } from '../../../infra/contacts/contact-store.ts';
 import { isTonghopError } from '../../../infra/errors/tonghop-error.ts';
+
+/** A contacts file's text as the notifier ends up with it: validated (infra/contacts), then resolved. */
+const parseContactsFile = (text: string, source: string, opts: { env?: NodeJS.ProcessEnv } = {}) =>
+  contactDirectory(parseContacts(text, source), source, opts);
 
 function problems(text: string, env: NodeJS.ProcessEnv = {}): string {
   try {
