@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeJsonFile } from '../fs/json-file.ts';
+import { writeJsonFile } from '../fs/atomic-file.ts';
 import { TokensFile, type TokenRecord } from '../../schemas/api/access-token.ts';
 import { tonghopError } from '../errors/error-catalog.ts';
 import { createMemoryTokenStore } from './token-store.memory.ts';

@@ -1,6 +1,6 @@
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { writeJsonFile } from '../fs/json-file.ts';
+import { writeJsonFile } from '../fs/atomic-file.ts';
 import type { UnitContactsFile } from '../../schemas/records/unit-contact.ts';
 import { tonghopError } from '../errors/error-catalog.ts';
 import { EMPTY_CONTACTS, parseContacts, validContacts, withContact, type ContactStore } from './contact-store.ts';

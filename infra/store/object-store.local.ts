@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
+import { writeFileAtomically } from '../fs/atomic-file.ts';
 import path from 'node:path';
 import { z } from 'zod';
 import { tonghopError } from '../errors/error-catalog.ts';
@@ -226,20 +227,7 @@ export function createLocalObjectStore(options: LocalObjectStoreOptions): LocalO
 async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
   const folder = path.dirname(target);
   await mkdir(folder, { recursive: true });
-  const temp = path.join(folder, `${TEMP_PREFIX}${randomUUID()}`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
+  await writeFileAtomically(target, bytes, path.join(folder, `${TEMP_PREFIX}${randomUUID()}`), 0o666);
 }
 
 function errnoCode(err: unknown): string | undefined {
