@@ -39,5 +39,11 @@ export const FlagV1 = z.object({
   /** The catalog codes of the figures the check read (empty for a missing report); absent in flags recorded before it existed. */
   indicators: z.array(z.string()).optional(),
   suggestion: LocalizedText.optional(),
+  /**
+   * Why the flag has its severity (README, "Severity policy"): an error only when every number
+   * is exact, its scope and role are certain and the arithmetic fails beyond the printed
+   * precision. Absent in flags recorded before it existed.
+   */
+  severityReason: LocalizedText.optional(),
 });
 export type Flag = z.infer<typeof FlagV1>;

@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { LocalizedText } from '../localized-text.ts';
 import { UnitLevel } from '../report-parsed/v1.ts';
+import { FileRole } from '../fact/v1.ts';
 
 /**
  * The indicator catalog (catalog.json): the CCHC figures tonghop knows by name, with the
  * Vietnamese phrases reports use for them. See README.md for where the vocabulary comes from.
  *
- *   catalog    = { version: 1, abbreviations, rewrites, indicators }
+ *   catalog    = { version: 1, abbreviations, rewrites, indicators, fileRoles }
+ *   fileRoles  = { note, indicators {role → code}, identities [{id, total, parts, exact}],
+ *                  bounds [{part, whole, exact}] }: the flow of files through a one-stop
+ *                office (roles in schemas/fact/v1.ts); `exact` identities and bounds always
+ *                hold for figures of one scope and period, the others are questions
  *   indicator  = { code, name {vi, en}, area, unit, additive, level?, aliases, nouns?,
  *                  priority?, ratio? {numerator, denominator}, parts?, note? }
  *   code       = lowercase segments joined by dots: `hoso.on_time`, `tthc.level.commune`
@@ -65,6 +70,24 @@ export const IndicatorDefinition = z.strictObject({
 });
 export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
 
+export const FileRoleIdentity = z.strictObject({
+  id: z.string().regex(/^[a-z_]+$/),
+  total: FileRole,
+  parts: z.array(FileRole).min(2),
+  exact: z.boolean(),
+});
+export type FileRoleIdentity = z.infer<typeof FileRoleIdentity>;
+
+export const FileRoleBound = z.strictObject({ part: FileRole, whole: FileRole, exact: z.boolean() });
+export type FileRoleBound = z.infer<typeof FileRoleBound>;
+
+export const FileRoles = z.strictObject({
+  note: z.string().min(1),
+  indicators: z.record(FileRole, IndicatorCode),
+  identities: z.array(FileRoleIdentity).min(1),
+  bounds: z.array(FileRoleBound).min(1),
+});
+
 export const IndicatorCatalogV1 = z.strictObject({
   version: z.literal(1),
   /** Abbreviation (one lowercase token) → what it stands for; expanded before matching. */
@@ -72,6 +95,8 @@ export const IndicatorCatalogV1 = z.strictObject({
   /** Phrase rewrites applied after expansion: spelling variants, modifiers to drop. */
   rewrites: z.array(z.strictObject({ from: Phrase, to: Phrase })),
   indicators: z.array(IndicatorDefinition).min(1),
+  /** Absent in a catalog that knows no flow of files (tests build minimal ones). */
+  fileRoles: FileRoles.optional(),
 }).superRefine((catalog, ctx) => {
   const byCode = new Map(catalog.indicators.map((d) => [d.code, d]));
   if (byCode.size !== catalog.indicators.length) {
@@ -80,6 +105,13 @@ export const IndicatorCatalogV1 = z.strictObject({
       if (seen.has(d.code)) ctx.addIssue({ code: 'custom', message: `duplicate indicator code ${d.code}`, path: ['indicators'] });
       seen.add(d.code);
     }
+  }
+  const roles: Record<string, string> = catalog.fileRoles?.indicators ?? {};
+  for (const [role, code] of Object.entries(roles)) {
+    if (!byCode.has(code)) ctx.addIssue({ code: 'custom', message: `fileRoles: ${role} names unknown indicator ${code}`, path: ['fileRoles', 'indicators'] });
+  }
+  for (const role of catalog.fileRoles ? FileRole.options : []) {
+    if (!(role in roles)) ctx.addIssue({ code: 'custom', message: `fileRoles: no indicator for role ${role}`, path: ['fileRoles', 'indicators'] });
   }
   const owners = new Map<string, IndicatorDefinition[]>();
   catalog.indicators.forEach((d, i) => {

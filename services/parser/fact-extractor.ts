@@ -1,13 +1,18 @@
 import type { Fact } from '../../schemas/fact/v1.ts';
+import { INDICATOR_CATALOG } from '../../schemas/indicators/catalog.ts';
 import type { StructuredDocument } from './document-model.ts';
 import { tableFacts } from './tables/table-facts.ts';
 import { statementFacts } from './statements/statement-facts.ts';
+import { fileRoleOf } from './statements/file-role.ts';
+import { scopeCues } from './statements/figure-scope.ts';
 import { matchIndicator } from './indicators/index.ts';
 
 /**
  * A structured document → its facts, in document order, each with the catalog's
  * indicator code where one matches (services/parser/indicators/). Tables give one
  * fact per numeric cell; running text gives statements (services/parser/statements/).
+ * A file count's role (its place in the flow of files) decides its indicator through the
+ * catalog's `fileRoles`: `đến hạn giải quyết 19.944 hồ sơ` is hoso.due, not hoso.resolved.
  */
 export type BlockFactExtractor = (reportId: string, doc: StructuredDocument) => Fact[];
 
@@ -18,13 +23,39 @@ export function extractFacts(reportId: string, doc: StructuredDocument, extracto
 }
 
 export function extractTableFacts(reportId: string, doc: StructuredDocument): Fact[] {
-  return doc.pages.flatMap((page) => page.blocks.flatMap((block) => (block.kind === 'table' ? tableFacts(reportId, page, block) : [])));
+  return doc.pages.flatMap((page) => page.blocks.flatMap((block) => (block.kind === 'table' ? tableFacts(reportId, page, block).map(withTableReading) : [])));
 }
+
+const ROLE_KINDS = new Set<Fact['kind']>(['count', 'table-cell', 'breakdown']);
+
+const FLOW_CODES = new Set(Object.values(INDICATOR_CATALOG.fileRoles?.indicators ?? {}));
 
 function withIndicator(fact: Fact): Fact {
   if (fact.indicator) return fact;
   // `%` is a unit, not a counted noun: passed as one it would contradict every percentage's nouns.
   const noun = fact.unit && fact.unit !== '%' ? fact.unit : undefined;
   const match = matchIndicator({ label: fact.label, noun, sentence: fact.evidence.quote, kind: fact.kind });
-  return match ? { ...fact, indicator: match.code } : fact;
+  // The role decides among the flow's own codes; a channel (`trực tuyến`, `bưu chính`) stays what it is.
+  const byRole = fact.role && ROLE_KINDS.has(fact.kind) && /hồ sơ/iu.test(`${fact.unit} ${fact.label}`) && (!match || FLOW_CODES.has(match.code))
+    ? INDICATOR_CATALOG.fileRoles?.indicators[fact.role] : undefined;
+  const code = byRole ?? match?.code;
+  return code ? { ...fact, indicator: code } : fact;
+}
+
+/**
+ * A table cell's scope and role come from its row and column: `Cấp xã` / `Xã A` as a row,
+ * `Kỳ trước chuyển sang`, `Đang giải quyết › Quá hạn` as a column of a table of files.
+ */
+function withTableReading(fact: Fact): Fact {
+  const table = fact.table;
+  if (!table) return fact;
+  const words = `${table.parentRowLabel ?? ''} ${table.rowLabel} ${table.columnHeader}`;
+  const role = /hồ sơ/iu.test(`${words} ${fact.label}`) ? fileRoleOf(`${table.rowLabel} ${table.columnHeader}`) : undefined;
+  const cue = scopeCues(table.rowLabel).at(-1) ?? scopeCues(table.columnHeader).at(-1);
+  return {
+    ...fact,
+    scope: cue ? { ...cue.scope, from: 'sentence' } : { reach: 'unstated' },
+    ...(role ? { role } : {}),
+    certainty: 'exact',
+  };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createEvent, type EventOf, type EventType } from '../../schemas/events.ts';
 import type { Fact, FactKind } from '../../schemas/fact/v1.ts';
 import type { DqFlag } from '../../schemas/dq-flag/v1.ts';
+import type { FileRole } from '../../schemas/fact/v1.ts';
 import { INDICATOR_CATALOG } from '../../schemas/indicators/catalog.ts';
 import type { AdminUnit } from '../../schemas/registry/admin-unit.ts';
 import { openDuckDb } from '../../infra/db/sql-database.duckdb.ts';
@@ -84,6 +85,9 @@ export async function consolidationHarness(opts: { completeness?: CompletenessOp
   });
   await consolidator.init();
 
+  /** The role the parser reads for a file count of this indicator (catalog `fileRoles`). */
+  const ROLE_OF = new Map(Object.entries(INDICATOR_CATALOG.fileRoles?.indicators ?? {}).reverse().map(([role, code]) => [code, role as FileRole]));
+
   function events(r: ReportSpec): EventOf<'report.submitted' | 'facts.extracted' | 'report.parsed'>[] {
     const id = reportIdOf(r);
     const facts: Fact[] = r.facts.map((f, i) => {
@@ -92,7 +96,7 @@ export async function consolidationHarness(opts: { completeness?: CompletenessOp
       const percent = f.rate !== undefined;
       return {
         id: `${id.slice(0, 12)}:${i}`, reportId: id, kind: f.kind ?? (f.table ? 'table-cell' : percent ? 'rate' : 'count'), label: f.indicator,
-        indicator: f.indicator, unit: percent ? '%' : 'hồ sơ',
+        indicator: f.indicator, unit: percent ? '%' : 'hồ sơ', ...(!percent && ROLE_OF.has(f.indicator) ? { role: ROLE_OF.get(f.indicator) } : {}),
         ...(percent ? (f.table ? { value: f.rate } : { rate: f.rate }) : { value: f.value }),
         ...(f.period ? { period: f.period } : {}),
         evidence: { reportId: id, page: f.page ?? 1, start, end: start + quote.length, quote },

@@ -6,21 +6,24 @@ import { granularityViolations } from './granularity.ts';
 import { indicatorRuleViolations } from './indicator-rules.ts';
 import { rateMismatches } from './rate-mismatch.ts';
 import { sumMismatches } from './sum-mismatch.ts';
+import { fileFlowViolations } from './file-flow.ts';
+import { withSeverityPolicy } from './severity-policy.ts';
 
 /**
  * The checks one report can be put to on its own (families 1–4 and the indicator rules):
  * what `tonghop analyze` prints and what the consolidator stores for a parsed report.
  * Flags come out in document order (page, then position), errors before warnings before
- * info on the same spot; each is validated against the flag schema.
+ * info on the same spot; each is validated against the flag schema. Every draft passes the
+ * severity policy (severity-policy.ts) on its way out.
  */
 export type DocumentCheck = (doc: DocumentFacts) => FlagDraft[];
 
-export const DOCUMENT_CHECKS: readonly DocumentCheck[] = [rateMismatches, sumMismatches, boundViolations, granularityViolations, indicatorRuleViolations];
+export const DOCUMENT_CHECKS: readonly DocumentCheck[] = [rateMismatches, sumMismatches, boundViolations, granularityViolations, indicatorRuleViolations, fileFlowViolations];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function checkDocument(doc: DocumentFacts, checks: readonly DocumentCheck[] = DOCUMENT_CHECKS): Flag[] {
-  const drafts = checks.flatMap((check) => check(doc));
+  const drafts = checks.flatMap((check) => check(doc)).map(withSeverityPolicy);
   const flags = drafts.map((d) => toFlag(d, doc));
   const unique = [...new Map(flags.map((f) => [f.id, f])).values()];
   const at = (f: Flag) => f.evidence[0]!;

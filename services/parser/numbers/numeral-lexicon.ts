@@ -108,11 +108,11 @@ export const DOCUMENT_CODE = `[A-ZĐ][A-Za-zĐđ0-9&]*${WORD_END}`;
 /** Cues that make a following number an index, and whether they yield to a count noun after it. */
 export const ORDINAL_CUE_BEHIND = cue(
   new RegExp(
-    `${NOT_LETTER}(lần${H}+thứ|phần${H}+thứ|thứ|phụ${H}+lục|điều|khoản|chương|tiểu${H}+mục|(?<!danh${H}+)mục|phần|trang|giai${H}+đoạn|loại|hạng|bước|nhóm|(?<!định${H}+)kỳ|đợt|khóa|khoá|lần)${H}*$`,
+    `${NOT_LETTER}(lần${H}+thứ|phần${H}+thứ|thứ|phụ${H}+lục|điều|khoản|chương|tiểu${H}+mục|(?<!danh${H}+)mục|phần|trang|giai${H}+đoạn|loại|hạng|bước|nhóm|(?<!định${H}+)kỳ|đợt|khóa|khoá|lần|phường|quận)${H}*$`,
     'iu',
   ),
   ['thứ', 'lục', 'điều', 'khoản', 'chương', 'mục', 'phần', 'trang', 'đoạn', 'loại', 'hạng', 'bước', 'nhóm', 'kỳ', 'đợt', 'khóa',
-    'khoá', 'lần'],
+    'khoá', 'lần', 'phường', 'quận'],
 );
 /** Ordinal cues that are common words too (`trang` page/website, `đợt` round): a count noun after the number overrides them. */
 export const WEAK_ORDINAL_CUE = /^(?:trang|giai.đoạn|loại|hạng|bước|nhóm|kỳ|đợt|khóa|khoá|lần|mục|tiểu.mục)$/iu;

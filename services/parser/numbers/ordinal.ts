@@ -9,6 +9,7 @@ import type { NumericToken } from './numeric-token.ts';
  *   cue     := 'thứ' | 'lần thứ' | 'Phụ lục' | 'Điều' | 'Khoản' | 'Chương' | 'Mục' | 'Tiểu mục'
  *            | 'Phần' [ 'thứ' ] | 'trang' | 'giai đoạn' | 'loại' | 'hạng' | 'bước' | 'nhóm'
  *            | 'kỳ' | 'đợt' | 'khóa' | 'lần'
+ *            | 'phường' | 'quận'                -- numbered wards and districts: `Phường 3`, `Quận 1`
  *   index   := d+ ( '.' d+ )* [ a-z ]       -- or a roman numeral, see below
  *
  *   `xếp hạng thứ 27`, `kỳ họp thứ 10`, `lần thứ 3`, `(chi tiết theo Phụ lục 1 đính kèm)`,

@@ -10,6 +10,10 @@ export interface StreamParagraph {
   text: string;
   /** The page the paragraph starts on. */
   page: DocumentPage;
+  /** A heading (bold title line, numbered section title), as the reader marked it. */
+  heading?: boolean;
+  /** The paragraph's block index (its position among the document's blocks). */
+  index: number;
   locate(offset: number): { page: number; offset: number };
 }
 
@@ -28,12 +32,12 @@ export function paragraphStream(doc: StructuredDocument): StreamParagraph[] {
         const joined = `${own} ${next.text.slice(rest.start, rest.end)}`;
         const cut = own.length + 1;
         out.push({
-          text: joined, page,
+          text: joined, page, index: block.index, ...(block.heading ? { heading: true } : {}),
           locate: (o) => (o < cut ? { page: page.page, offset: block.start + o } : { page: next.page, offset: rest.start + o - cut }),
         });
         return;
       }
-      out.push({ text: own, page, locate: (o) => ({ page: page.page, offset: block.start + o }) });
+      out.push({ text: own, page, index: block.index, ...(block.heading ? { heading: true } : {}), locate: (o) => ({ page: page.page, offset: block.start + o }) });
     });
   });
   return out;

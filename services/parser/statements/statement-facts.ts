@@ -5,6 +5,10 @@ import { factId } from '../fact-id.ts';
 import { paragraphStream, type StreamParagraph } from './paragraph-stream.ts';
 import { splitSentences, type SentenceSpan } from './sentence-splitter.ts';
 import { readUnitNoun } from './unit-noun.ts';
+import { FigureContext } from './figure-context.ts';
+import { isFileNoun } from './file-role.ts';
+import { rolePartition } from './role-partition.ts';
+import { isIndexScore, isPoints, isRankCue, isThreshold } from './statement-kind.ts';
 
 /**
  * Running text → facts, sentence by sentence. Each paragraph is tokenized once
@@ -49,12 +53,15 @@ interface SentenceContext {
 
 export function statementFacts(reportId: string, doc: StructuredDocument): Fact[] {
   const facts: Fact[] = [];
+  const context = new FigureContext();
   for (const para of paragraphStream(doc)) {
     const tokens = tokenizeNumbers(para.text);
+    context.paragraph(para.text, para.heading ?? false);
     let previous: SentenceContext | undefined;
     for (const sentence of splitSentences(para.text)) {
       const own = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-      facts.push(...new SentenceReader(reportId, para, sentence, own, previous).read());
+      facts.push(...new SentenceReader(reportId, para, sentence, own, previous, context).read());
+      context.sentenceDone(sentence);
       previous = { tokens: own, span: sentence };
     }
   }
@@ -96,6 +103,7 @@ class SentenceReader {
     private readonly sentence: SentenceSpan,
     private readonly tokens: NumericToken[],
     private readonly previous: SentenceContext | undefined,
+    private readonly context: FigureContext,
   ) {
     const first = para.locate(sentence.start);
     const last = para.locate(sentence.end - 1);
@@ -105,6 +113,7 @@ class SentenceReader {
   }
 
   read(): Fact[] {
+    this.ranks();
     this.ratios();
     this.changes();
     this.shares();
@@ -116,11 +125,35 @@ class SentenceReader {
   }
 
   private push(kind: Fact['kind'], token: NumericToken, fields: Omit<Fact, 'id' | 'reportId' | 'kind' | 'evidence'>, evidence = this.evidence): void {
+    const noun = fields.unit === '%' || fields.unit === 'VND' ? undefined : fields.unit;
+    const reading = this.context.read(token, noun, this.sentence, this.tokens);
     this.facts.push({
       id: factId(this.reportId, evidence.page, evidence.start, evidence.end, kind, String(token.start)),
       reportId: this.reportId, kind, ...fields,
       ...(token.qualifier && !fields.qualifier ? { qualifier: token.qualifier } : {}),
+      scope: reading.scope,
+      ...(fields.role ?? reading.role ? { role: fields.role ?? reading.role } : {}),
+      certainty: fields.qualifier ? 'approximate' : reading.certainty,
+      block: this.para.index,
       evidence,
+    });
+  }
+
+  /** A part of a breakdown with its role in the flow of files, when it counts files. */
+  private part(label: string, token: NumericToken, value: number, noun: string | undefined): NonNullable<Fact['parts']>[number] {
+    const role = this.context.read(token, noun, this.sentence, this.tokens).role;
+    return { label, value, ...(role ? { role } : {}) };
+  }
+
+  /** `xếp thứ 12/63`, `đứng thứ 5/63`, `xếp hạng 12/63`: a place out of a number, not a count. */
+  private ranks(): void {
+    this.tokens.forEach((t, i) => {
+      const next = this.tokens[i + 1];
+      if (t.kind !== 'ordinal' || t.value === undefined || !isRankCue(t.raw) || next?.kind !== 'quantity' || next.value === undefined) return;
+      if (!/^\s*\/\s*$/u.test(this.para.text.slice(t.end, next.start))) return;
+      this.consumed.add(next);
+      const noun = this.nounAfter(next);
+      this.push('rank', t, { label: this.labelBefore(t) || t.raw, value: t.value, denominator: next.value, unit: noun ?? '' });
     });
   }
 
@@ -162,10 +195,18 @@ class SentenceReader {
       // The rate reported with the ratio: the next number in the sentence, if it is a percent
       // close by or introduced as one (`13/29⁵ đơn vị … theo đúng vị trí việc làm, đạt tỷ lệ 41,93%`).
       // Dates, document numbers and standards in between do not separate them (`43/43 … TCVN 9001:2008, đạt tỷ lệ 100%`).
+      // A rate that prints its own fraction after it comes first: `đạt 47,8% (4.954.457/10.364.973)`.
+      const before = this.tokens.filter((t) => t.end <= r.start && VALUE_KINDS.has(t.kind)).at(-1);
+      const own = before?.kind === 'percent' && !this.consumed.has(before) && /^\s*\(\s*$/u.test(this.para.text.slice(before.end, r.start)) ? before : undefined;
       const next = this.tokens.find((t) => t.start >= r.end && VALUE_KINDS.has(t.kind));
       const cued = next !== undefined && RATE_CUE.test(this.para.text.slice(r.end, next.start));
-      const rate = next?.kind === 'percent' && (next.start - r.end < 70 || cued) ? next : undefined;
+      const rate = own ?? (next?.kind === 'percent' && (next.start - r.end < 70 || cued) ? next : undefined);
       if (rate) this.consumed.add(rate);
+      if (noun && COVERAGE_NOUN.test(noun) && rate && isThreshold(rate, this.para.text.slice(r.end, rate.start))) {
+        // `Có 5/9 huyện đạt tỷ lệ này dưới 3%`: how many units meet a threshold, not 5/9 = 3 %.
+        this.push('threshold-count', r, { label: this.label(r, noun), numerator: r.numerator, denominator: r.denominator, rate: rate.value!, unit: noun });
+        continue;
+      }
       this.push(noun && COVERAGE_NOUN.test(noun) ? 'coverage' : 'ratio', r, {
         label: this.label(r, noun), numerator: r.numerator, denominator: r.denominator,
         ...(rate?.value !== undefined ? { rate: rate.value } : {}), unit: noun ?? '',
@@ -178,7 +219,10 @@ class SentenceReader {
     let run: NumericToken[] = [];
     const flush = () => {
       if (run.length >= 2) {
-        const base = this.baseBefore(run[0]!);
+        // `5 tỉnh … gồm: Bạc Liêu (7,4%), Sơn La (8,3%)`: each unit's own rate, not shares of the 5.
+        const counted = this.baseBefore(run[0]!);
+        const baseNoun = counted ? this.nounAfter(counted) : undefined;
+        const base = counted && !(baseNoun && COVERAGE_NOUN.test(baseNoun)) ? counted : undefined;
         let labelStart = run[0]!.start;
         run.forEach((p, i) => {
           const from = i === 0 ? Math.max(this.sentence.start, p.start - 60) : run[i - 1]!.end;
@@ -220,6 +264,12 @@ class SentenceReader {
 
   private rates(): void {
     for (const p of this.tokens.filter((t) => t.kind === 'percent' && !this.consumed.has(t) && t.value !== undefined)) {
+      if (isIndexScore(this.para.text.slice(Math.max(this.sentence.start, p.start - 80), p.start))) {
+        // `Chỉ số SIPAS đạt 82,5%`: an index, not a share of counted things.
+        this.consumed.add(p);
+        this.push('score', p, { label: this.labelBefore(p), value: p.value!, unit: '%' });
+        continue;
+      }
       const numerator = this.quantities().filter((q) => q.end <= p.start && !/[.;]/.test(this.para.text.slice(q.end, p.start))).at(-1);
       const noun = numerator ? this.nounAfter(numerator) : undefined;
       const denominator = numerator && noun ? this.sameNounBefore(numerator, noun) : undefined;
@@ -260,6 +310,11 @@ class SentenceReader {
       const bracketed = cue[0].includes('(');
       const scopeEnd = bracketed ? (nounSpan?.end ?? total.end) + after.indexOf(')') : this.sentence.end;
       let limit = scopeEnd > total.end ? scopeEnd : this.sentence.end;
+      // `23.233 hồ sơ, với 6.596 hồ sơ trực tuyến …; cấp huyện tiếp nhận 6.776 hồ sơ, với …`: `với` adds a figure to its clause only.
+      if (/với/iu.test(cue[0]) && !bracketed) {
+        const semicolon = this.para.text.indexOf(';', total.end);
+        if (semicolon >= 0 && semicolon < limit) limit = semicolon;
+      }
       const candidates = this.partCandidates(total.kind).filter((t) => t.start > total.end && t.end <= limit);
       // A part with parts of its own (`… và 171 TTHC …, trong đó có 02 …`) ends this list.
       const nested = candidates[0] ? NESTED_CUE.exec(this.para.text.slice(candidates[0].end, limit)) : null;
@@ -269,11 +324,15 @@ class SentenceReader {
       // `689 đơn vị, trong đó, giảm 06 …, giải thể 03 …`: what follows are changes, not parts.
       if (CHANGE_WORD.test(this.para.text.slice(total.end, parts[0]!.start))) return;
       if (total.kind === 'quantity' && !/(?:trong đó|gồm|cụ thể|bao gồm)(?![\p{L}\p{M}])|\(/iu.test(cue[0]) && !nounSpan) return;
-      const asParts = withoutTimelinessSubsets(parts.map((p) => ({ label: this.label(p, this.nounAfter(p)), value: p.value })));
+      const partition = rolePartition(withoutTimelinessSubsets(parts.map((p) => this.part(this.label(p, this.nounAfter(p)), p, p.value, this.nounAfter(p) ?? nounSpan?.noun))));
+      const asParts = partition.parts;
       if (asParts.length < 2) return;
       const enumerated = /^\s*:/.test(cue[0]) && !/\d/.test(after.slice(cue[0].length, after.search(/[.]|$/u)));
       if (enumerated) return;
+      // `7.518 TTHC ở 3 cấp: tỉnh, huyện, xã, trong đó: 3.595 …`: the 3 counts the names listed, the parts belong to 7.518.
+      if (/^\s*:\s*[\p{L}\p{M} ]+(?:,\s*[\p{L}\p{M} ]+)+,/u.test(after.slice(cue.index, parts[0]!.start - (nounSpan?.end ?? total.end)))) return;
       this.push('breakdown', total, {
+        ...(partition.totalRole && isFileNoun(nounSpan?.noun) ? { role: partition.totalRole } : {}),
         label: this.label(total, nounSpan?.noun), total: total.value, parts: asParts,
         unit: total.kind === 'money' ? 'VND' : nounSpan?.noun ?? '', cue: cue[0].replace(/[\s,:]/g, ' ').trim() || ':',
       });
@@ -299,7 +358,7 @@ class SentenceReader {
       : this.evidence;
     this.push('breakdown', total, {
       label: [this.labelBefore(total, this.previous.span), noun].filter(Boolean).join(' '), total: total.value,
-      parts: parts.map((p) => ({ label: this.labelBefore(p), value: p.value })),
+      parts: parts.map((p) => this.part(this.labelBefore(p), p, p.value, this.nounAfter(p) ?? noun)),
       unit: total.kind === 'money' ? 'VND' : noun ?? '', cue: cue[0].replace(/[,:]/g, '').trim().toLowerCase(),
     }, evidence);
   }
@@ -314,6 +373,11 @@ class SentenceReader {
       if (t.kind !== 'quantity') continue;
       const noun = this.nounAfter(t);
       if (!noun) continue;
+      if (isPoints(noun)) {
+        const head = this.para.text.slice(Math.max(this.sentence.start, t.start - 30), this.headEnd(t));
+        this.push(CHANGE_CUE.test(head) ? 'change' : 'score', t, { label: this.label(t, noun), value: t.value, unit: noun });
+        continue;
+      }
       const names = this.enumeratedNames(t);
       if (names) this.push('enumeration', t, { label: this.label(t, noun), value: t.value, names, unit: noun });
       this.push('count', t, { label: this.label(t, noun), value: t.value, unit: noun });

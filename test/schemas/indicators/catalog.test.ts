@@ -25,7 +25,7 @@ const entry = (over: Record<string, unknown> = {}): Record<string, unknown> => (
 describe('indicator catalog (shipped)', () => {
   it('loads and validates at import, and is frozen', () => {
     expect(INDICATOR_CATALOG.indicators.length).toBeGreaterThanOrEqual(40);
-    expect(INDICATOR_CATALOG.indicators.length).toBeLessThanOrEqual(75);
+    expect(INDICATOR_CATALOG.indicators.length).toBeLessThanOrEqual(80);
     expect(Object.isFrozen(INDICATOR_CATALOG)).toBe(true);
     expect(Object.isFrozen(INDICATOR_CATALOG.indicators[0]?.aliases)).toBe(true);
   });

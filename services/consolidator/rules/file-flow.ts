@@ -1,0 +1,152 @@
+import type { Fact, FileRole } from '../../../schemas/fact/v1.ts';
+import { INDICATOR_CATALOG, type FileRoleBound, type FileRoleIdentity } from '../../../schemas/indicators/catalog.ts';
+import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
+import { groupBy } from './group-by.ts';
+import { scopeKey } from './scope-key.ts';
+
+/**
+ * file_flow: the identities and bounds of the flow of files (catalog `fileRoles`) between the
+ * figures a report states together — one paragraph, or one table column — for one scope:
+ *
+ *   in-hand = new + carried-over          `tổng số hồ sơ yêu cầu giải quyết 10.455; trong đó mới tiếp
+ *                                          nhận 10.133, kỳ trước chuyển qua 612` → 10.745 ≠ 10.455
+ *   in-hand ≥ resolved + in-progress      returned files may stand outside, so only an excess is certain
+ *   resolved = early + on-time + late, in-progress = on time + overdue, part ≤ whole
+ *
+ * Severity (README, "Severity policy"): an error when the identity always holds, every figure
+ * was named by its own words (a role read, not guessed), all are exact and they share a scope;
+ * a `tiếp nhận` figure standing for the total (it may or may not hold carried-over files), a
+ * choice among several figures of one role, or an identity that returned files can explain
+ * make it a warning. Sums the breakdown rule already checks (one total with these parts) are
+ * left to it.
+ */
+export const FILE_FLOW = 'file_flow';
+
+type Role = FileRole;
+
+export function fileFlowViolations(doc: DocumentFacts): FlagDraft[] {
+  const roles = INDICATOR_CATALOG.fileRoles;
+  if (!roles) return [];
+  const out: FlagDraft[] = [];
+  for (const group of groups(doc.facts)) {
+    const byRole = groupBy(group, (f) => f.role);
+    const breakdowns = doc.facts.filter((f) => f.kind === 'breakdown' && group.some((g) => g.block === f.block));
+    for (const identity of roles.identities) {
+      const draft = checkIdentity(identity, byRole, breakdowns);
+      if (draft) out.push(draft);
+    }
+    for (const bound of roles.bounds) {
+      const draft = checkBound(bound, byRole);
+      if (draft) out.push(draft);
+    }
+  }
+  return out;
+}
+
+/** Counts of files with a role, stated together for one scope. */
+function groups(facts: readonly Fact[]): Fact[][] {
+  return [...groupBy(facts, (f) => {
+    if (!f.role || f.value === undefined || !(f.kind === 'count' || f.kind === 'table-cell')) return undefined;
+    const where = f.table ? `t|${f.table.index}|${f.table.column}|${f.table.parentRowLabel ?? ''}` : `p|${f.evidence.page}|${f.block ?? f.evidence.quote}`;
+    return `${f.evidence.reportId}|${where}|${f.period ?? ''}|${scopeKey(f)}`;
+  }).values()];
+}
+
+const ROLE_NAME: Readonly<Record<Role, [string, string]>> = {
+  'new': ['tiếp nhận mới', 'new'], 'carried-over': ['kỳ trước chuyển sang', 'carried over'], 'in-hand': ['tổng số phải giải quyết', 'in hand'],
+  'received': ['tiếp nhận', 'received'], 'due': ['đến hạn', 'due'], 'resolved': ['đã giải quyết', 'resolved'], 'early': ['trước hạn', 'early'],
+  'on-time': ['đúng hạn', 'on time'], 'early-or-on-time': ['trước và đúng hạn', 'early or on time'], 'late': ['quá hạn', 'late'],
+  'in-progress': ['đang giải quyết', 'in progress'], 'in-progress-on-time': ['đang giải quyết trong hạn', 'in progress, not yet due'],
+  'in-progress-late': ['đang giải quyết quá hạn', 'in progress, overdue'], 'returned': ['trả lại, rút', 'returned'],
+};
+
+function checkIdentity(identity: FileRoleIdentity, byRole: Map<Role, Fact[]>, breakdowns: readonly Fact[]): FlagDraft | undefined {
+  // `tiếp nhận` may stand for the files in hand, never with certainty.
+  const totalRole: Role | undefined = byRole.has(identity.total) ? identity.total : identity.total === 'in-hand' && byRole.has('received') ? 'received' : undefined;
+  if (!totalRole || !identity.parts.every((r) => byRole.has(r))) return undefined;
+  const lists = [byRole.get(totalRole)!, ...identity.parts.map((r) => byRole.get(r)!)];
+  const choices = lists.map((l) => l.length).reduce((a, b) => a * b, 1);
+  let worst: { picked: Fact[]; gap: number } | undefined;
+  for (const picked of combinations(lists, 64)) {
+    const [total, ...parts] = picked;
+    const sum = parts.reduce((s, f) => s + f.value!, 0);
+    const gap = total!.value! - sum;
+    const holds = gap === 0 || (!identity.exact && gap > 0);
+    if (holds) return undefined;
+    if (coveredByBreakdown(total!, parts, breakdowns)) return undefined;
+    if (!worst || Math.abs(gap) < Math.abs(worst.gap)) worst = { picked, gap };
+  }
+  if (!worst) return undefined;
+  const [total, ...parts] = worst.picked;
+  const sum = total!.value! - worst.gap;
+  const certain = totalRole === identity.total && choices === 1 && (identity.exact || worst.gap < 0);
+  const reason = !certain
+    ? totalRole !== identity.total
+      ? { vi: `"${ROLE_NAME[totalRole][0]}" có thể chưa gồm hồ sơ kỳ trước chuyển sang`, en: `"${ROLE_NAME[totalRole][1]}" may leave out files carried over` }
+      : choices > 1
+        ? { vi: 'đoạn văn nêu nhiều số cùng loại, chưa chắc đã ghép đúng', en: 'the passage states several figures of one kind; the pairing is not certain' }
+        : { vi: 'hồ sơ trả lại hoặc rút có thể nằm ngoài các phần', en: 'returned or withdrawn files may stand outside the parts' }
+    : undefined;
+  const names = identity.parts.map((r) => ROLE_NAME[r]);
+  const values: Record<string, number> = { total: total!.value!, parts_sum: sum };
+  parts.forEach((p, i) => { values[`part_${i + 1}`] = p.value!; });
+  return {
+    ruleId: `${FILE_FLOW}.${identity.id}`, family: 'sum_mismatch', severity: certain ? 'error' : 'warning',
+    left: total!.value!, right: sum, imbalance: worst.gap, values, facts: worst.picked,
+    message: {
+      vi: `${capital(ROLE_NAME[totalRole][0])} ${vi(total!.value!)} hồ sơ khác ${names.map((n) => n[0]).join(' + ')} = ${parts.map((p) => vi(p.value!)).join(' + ')} = ${vi(sum)} (chênh ${vi(worst.gap)}).`,
+      en: `${capital(ROLE_NAME[totalRole][1])} ${en(total!.value!)} files differ from ${names.map((n) => n[1]).join(' + ')} = ${parts.map((p) => en(p.value!)).join(' + ')} = ${en(sum)} (gap ${en(worst.gap)}).`,
+    },
+    ...(reason ? { severityReason: { vi: `Cảnh báo: ${reason.vi}.`, en: `Warning: ${reason.en}.` } } : {}),
+  };
+}
+
+function checkBound(bound: FileRoleBound, byRole: Map<Role, Fact[]>): FlagDraft | undefined {
+  const parts = byRole.get(bound.part);
+  const wholes = byRole.get(bound.whole);
+  if (!parts || !wholes) return undefined;
+  // Only when every pairing fails: a paragraph may state a part for one period and its whole for another.
+  const pairs = parts.flatMap((p) => wholes.map((w) => [p, w] as const)).filter(([p, w]) => p !== w);
+  if (pairs.length === 0 || pairs.some(([p, w]) => p.value! <= w.value!)) return undefined;
+  const [part, whole] = pairs.reduce((a, b) => (b[0].value! - b[1].value! < a[0].value! - a[1].value! ? b : a));
+  const certain = bound.exact && pairs.length === 1;
+  const [pv, pe] = ROLE_NAME[bound.part];
+  const [wv, we] = ROLE_NAME[bound.whole];
+  return {
+    ruleId: `${FILE_FLOW}.${bound.part.replace(/-/g, '_')}_le_${bound.whole.replace(/-/g, '_')}`, family: 'bounds', severity: certain ? 'error' : 'warning',
+    left: part.value!, right: whole.value!, imbalance: part.value! - whole.value!, values: { part: part.value!, whole: whole.value! }, facts: [part, whole],
+    message: {
+      vi: `Số hồ sơ ${pv} (${vi(part.value!)}) lớn hơn số hồ sơ ${wv} (${vi(whole.value!)}).`,
+      en: `Files ${pe} (${en(part.value!)}) exceed files ${we} (${en(whole.value!)}).`,
+    },
+    ...(certain ? {} : {
+      severityReason: bound.exact
+        ? { vi: 'Cảnh báo: đoạn văn nêu nhiều số cùng loại, chưa chắc đã ghép đúng.', en: 'Warning: the passage states several figures of one kind; the pairing is not certain.' }
+        : { vi: `Cảnh báo: "${wv}" có thể chưa gồm hồ sơ kỳ trước chuyển sang.`, en: `Warning: "${we}" may leave out files carried over.` },
+    }),
+  };
+}
+
+/** The breakdown rule checks a total stated with these parts; do not flag it twice. */
+function coveredByBreakdown(total: Fact, parts: readonly Fact[], breakdowns: readonly Fact[]): boolean {
+  return breakdowns.some((b) => b.total === total.value && parts.every((p) => b.parts?.some((q) => q.value === p.value)));
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Every way of picking one fact per list, distinct facts only, at most `limit` of them. */
+function* combinations(lists: readonly Fact[][], limit: number): Generator<Fact[]> {
+  let count = 0;
+  function* walk(i: number, acc: Fact[]): Generator<Fact[]> {
+    if (count >= limit) return;
+    if (i === lists.length) {
+      count += 1;
+      yield acc;
+      return;
+    }
+    for (const f of lists[i]!) if (!acc.includes(f)) yield* walk(i + 1, [...acc, f]);
+  }
+  yield* walk(0, []);
+}

@@ -1,0 +1,39 @@
+import type { Fact } from '../../../schemas/fact/v1.ts';
+import type { FlagDraft } from './flag-draft.ts';
+import { scopeKey } from './scope-key.ts';
+
+/**
+ * The written severity policy (README, "Severity policy"), applied to every family's drafts:
+ * a false error sent to a reporting unit costs more than a missed warning, so a draft stays an
+ * error only when
+ *
+ *   - every number it rests on is exact (no hơn, gần, trên, khoảng, no `16 nghìn`),
+ *   - every file count in it was named by its own words (a role read, not an indicator guessed
+ *     from a verb: `đang trong thời hạn giải quyết` is no `đã giải quyết`),
+ *   - the figures it compares share one scope (all the unit's own office, all its communes, …);
+ *     a total and its parts may differ, a breakdown by level is one (`cấp tỉnh 1.342, cấp huyện 260 …`),
+ *
+ * and the family found the arithmetic failing beyond the printed precision. Otherwise it is a
+ * warning that says which condition failed. Every flag carries the reason for its severity.
+ */
+export function withSeverityPolicy(draft: FlagDraft): FlagDraft {
+  const reason = draft.severity === 'error' ? uncertainty(draft.facts, draft.family !== 'sum_mismatch') : undefined;
+  if (reason) return { ...draft, severity: 'warning', severityReason: { vi: `Cảnh báo, không phải lỗi: ${reason.vi}.`, en: `A warning, not an error: ${reason.en}.` } };
+  return { ...draft, severityReason: draft.severityReason ?? STANDARD[draft.severity] };
+}
+
+const STANDARD = {
+  error: { vi: 'Lỗi: mọi số đều chính xác, cùng phạm vi và vai trò, và phép tính sai vượt độ chính xác in ra.', en: 'Error: every number is exact, of one scope and role, and the arithmetic fails beyond the printed precision.' },
+  warning: { vi: 'Cảnh báo: chênh lệch có thể có lý do hợp lệ; cần đơn vị xác nhận.', en: 'Warning: the gap may have a valid reason; the unit should confirm.' },
+  info: { vi: 'Thông tin: chênh lệch được giải thích bởi cách làm tròn hoặc số liệu bên cạnh.', en: 'Info: the gap is explained by rounding or a figure nearby.' },
+} as const;
+
+function uncertainty(facts: readonly Fact[], likeForLike: boolean): { vi: string; en: string } | undefined {
+  const approximate = facts.find((f) => f.certainty === 'approximate' || f.qualifier !== undefined);
+  if (approximate) return { vi: `số "${approximate.label}" là số gần đúng`, en: `the figure "${approximate.label}" is approximate` };
+  const guessed = facts.find((f) => f.indicator?.startsWith('hoso.') && /hồ sơ/iu.test(f.unit) && f.role === undefined && (f.kind === 'count' || f.kind === 'table-cell'));
+  if (guessed) return { vi: `không rõ số ${guessed.value ?? ''} hồ sơ thuộc bước nào của quy trình giải quyết`, en: `it is unclear which step of the flow of files the ${guessed.value ?? ''} files are` };
+  const scopes = new Set(facts.map(scopeKey));
+  if (likeForLike && scopes.size > 1) return { vi: 'các số thuộc những phạm vi khác nhau (đơn vị, cấp)', en: 'the figures are of different scopes (unit, level)' };
+  return undefined;
+}

@@ -1,0 +1,101 @@
+import type { Certainty, FactScope, FileRole } from '../../../schemas/fact/v1.ts';
+import type { NumericToken } from '../numbers/index.ts';
+import { fileRoleOf, isFileNoun, withinParent } from './file-role.ts';
+import { lastStrongScope, scopeCues, sentenceScope } from './figure-scope.ts';
+import type { SentenceSpan } from './sentence-splitter.ts';
+
+/**
+ * What a figure is beyond its number: whose (scope), its place in the flow of files (role)
+ * and how exactly it was printed (certainty). One context per document: it carries the
+ * scope a heading or an earlier sentence of the paragraph set, and reads each figure's
+ * own words. See figure-scope.ts and file-role.ts for the classes of statements.
+ */
+export interface FigureReading {
+  scope: FactScope;
+  role?: FileRole;
+  certainty: Certainty;
+}
+
+const VALUE_KINDS = new Set<NumericToken['kind']>(['quantity', 'percent', 'ratio', 'money']);
+/** A short line that only names a level or office: `b) Cấp xã:`, `- Tại Bộ phận Một cửa huyện:`. */
+const LABEL_LINE_MAX = 90;
+
+export class FigureContext {
+  private headingScope: Omit<FactScope, 'from'> | undefined;
+  private text = '';
+  private cues: ReturnType<typeof scopeCues> = [];
+  private carried: Omit<FactScope, 'from'> | undefined;
+
+  /** Starts a paragraph; a heading (or a short label line) sets or clears the heading scope. */
+  paragraph(text: string, heading: boolean): void {
+    this.text = text;
+    this.cues = scopeCues(text);
+    this.carried = undefined;
+    const labelLine = heading || (text.length <= LABEL_LINE_MAX && /:\s*$/u.test(text));
+    if (labelLine && !/\d{2,}/u.test(text.replace(/^\s*[\dIVX]+(?:\.\d+)*[.)]?\s*/u, ''))) {
+      this.headingScope = lastStrongScope(this.cues, 0, text.length);
+    }
+  }
+
+  /** After a sentence: its last strong cue carries to the next sentences of the paragraph. */
+  sentenceDone(sentence: SentenceSpan): void {
+    this.carried = lastStrongScope(this.cues, sentence.start, sentence.end) ?? this.carried;
+  }
+
+  read(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): FigureReading {
+    const role = isFileNoun(noun) || (token.kind === 'percent' && /hồ sơ/iu.test(this.text.slice(sentence.start, token.start)))
+      ? this.roleOf(token, noun, sentence, tokens) : undefined;
+    return { scope: this.scopeOf(token, sentence), ...(role ? { role } : {}), certainty: certaintyOf(token) };
+  }
+
+  scopeOf(token: NumericToken, sentence: SentenceSpan): FactScope {
+    const own = sentenceScope(this.text, this.cues, sentence.start, Math.min(token.start, token.qualifierSpan?.start ?? token.start), token.end, sentence.end);
+    if (own) return { ...own, from: 'sentence' };
+    if (this.carried) return { ...this.carried, from: 'paragraph' };
+    if (this.headingScope) return { ...this.headingScope, from: 'heading' };
+    return { reach: 'unstated' };
+  }
+
+  private roleOf(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): FileRole | undefined {
+    const own = fileRoleOf(this.wordsOf(token, noun, sentence, tokens));
+    const parent = this.parentOf(token, sentence, tokens);
+    if (!parent) return own;
+    return withinParent(own, fileRoleOf(this.wordsOf(parent, undefined, sentence, tokens)));
+  }
+
+  /**
+   * The words that name a figure: its clause before it (back to `,`, `;` or `(`; past a
+   * label's colon: `Đã giải quyết: 18.642`) and the words after its noun up to the next
+   * punctuation (`689 hồ sơ quá hạn`).
+   */
+  private wordsOf(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): string {
+    const previous = tokens.filter((t) => t.end <= token.start && VALUE_KINDS.has(t.kind)).at(-1);
+    const from = Math.max(sentence.start, previous?.end ?? sentence.start);
+    const head = this.text.slice(from, Math.min(token.start, token.qualifierSpan?.start ?? token.start));
+    const pieces = head.split(/[,;()]|(?<![\p{L}\p{M}])trong đó(?![\p{L}\p{M}])/iu);
+    let before = pieces.at(-1) ?? '';
+    if (/^[\s:–-]*$/u.test(before) && pieces.length >= 2) before = pieces.at(-2) ?? '';
+    const nounAt = noun ? this.text.slice(token.end, token.end + 12 + noun.length).indexOf(noun) : -1;
+    const nounEnd = nounAt < 0 ? token.end : token.end + nounAt + noun!.length;
+    const after = /^[^,;.()\d]{0,40}/u.exec(this.text.slice(nounEnd, sentence.end))?.[0] ?? '';
+    return `${before} ${after}`;
+  }
+
+  /** The figure whose parts this one is: the value before an open `(` or a `trong đó` that precedes it. */
+  private parentOf(token: NumericToken, sentence: SentenceSpan, tokens: readonly NumericToken[]): NumericToken | undefined {
+    const values = tokens.filter((t) => t.end <= token.start && VALUE_KINDS.has(t.kind) && t.start >= sentence.start);
+    for (let i = values.length - 1; i >= 0; i--) {
+      const between = this.text.slice(values[i]!.end, token.start);
+      const opens = (between.match(/\(/g) ?? []).length > (between.match(/\)/g) ?? []).length;
+      if (opens || /(?<![\p{L}\p{M}])(?:trong đó|gồm|bao gồm)(?![\p{L}\p{M}])/iu.test(between)) return values[i];
+    }
+    return undefined;
+  }
+}
+
+/** Approximate: a bound word (hơn, gần, trên, khoảng …) or a count printed in a scale (`16 nghìn hồ sơ`). */
+export function certaintyOf(token: NumericToken): Certainty {
+  if (token.qualifier) return 'approximate';
+  if (token.kind === 'quantity' && token.scale) return 'approximate';
+  return 'exact';
+}

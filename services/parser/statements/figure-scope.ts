@@ -1,0 +1,116 @@
+import type { FactScope } from '../../../schemas/fact/v1.ts';
+import type { UnitLevel } from '../metadata/report-metadata.ts';
+import { vietnameseKey } from '../../text/vietnamese-text.ts';
+
+/**
+ * Whose figure a number is (schemas/fact/v1.ts `FactScope`), read from the words around it.
+ * The classes of real statements (test/corpus/, units from communes to ministries):
+ *
+ *   levels  `Bộ phận Một cửa cấp xã trên địa bàn huyện`, `cấp huyện, cấp xã`, `các xã, thị trấn`,
+ *           `UBND các xã`, `các huyện, thị xã, thành phố`, `các sở, ban, ngành` (province level)
+ *   office  `tại Bộ phận Một cửa UBND huyện`, `Bộ phận tiếp nhận và trả kết quả của UBND thành phố`,
+ *           `Trung tâm Phục vụ hành chính công tỉnh` → the level its words name; a bare
+ *           `Bộ phận Một cửa` → the reporting unit's own office
+ *   area    `toàn huyện`, `toàn tỉnh`, `trên địa bàn tỉnh` with no level before it
+ *   named   `huyện Lập Thạch`, `xã Tân Lập`, `Sở Tư pháp`, `Công an tỉnh` (capitalised names)
+ *
+ * A figure takes the nearest cue before it in its sentence, or a locative right after it in
+ * its clause (`tiếp nhận 1.200 hồ sơ tại Trung tâm …`); else the sentence before it in the
+ * paragraph left one (`Cấp xã: tiếp nhận 3.000 hồ sơ. Đã giải quyết 2.900 …`); else the
+ * heading above it (`b) Cấp xã`); else it is unstated. A `UBND huyện` subject is a cue only
+ * in its own clause: reports cite `UBND tỉnh` as the author of plans all the time.
+ */
+const LEVEL_OF: Readonly<Record<string, UnitLevel>> = {
+  'xã': 'commune', 'phường': 'commune', 'thị trấn': 'commune', 'đặc khu': 'commune',
+  'huyện': 'district', 'quận': 'district', 'thị xã': 'district', 'thành phố': 'district',
+  'tỉnh': 'province',
+};
+const LEVEL_WORD = '(?:thị trấn|thị xã|thành phố|đặc khu|phường|huyện|quận|tỉnh|xã)';
+const OFFICE = '(?:bộ phận (?:một cửa|1 cửa|tiếp nhận và trả kết quả|tn ?& ?tkq|tn và tkq)|trung tâm (?:phục vụ )?hành chính công|trung tâm phục vụ hcc)';
+
+interface Cue {
+  start: number;
+  end: number;
+  scope: Omit<FactScope, 'from'>;
+  /** A clause-only cue: `UBND huyện` as a subject. */
+  weak?: boolean;
+}
+
+const LEVELS_PHRASE = new RegExp(
+  `(?:${OFFICE}\\s+)?(?:(?:ubnd|ủy ban nhân dân)\\s+)?(?:cấp|các)\\s+(${LEVEL_WORD}(?:\\s*(?:,|và|/|;)\\s*(?:cấp\\s+)?${LEVEL_WORD})*)(?:\\s+trên địa bàn(?:\\s+toàn)?\\s+${LEVEL_WORD})?`,
+  'gu',
+);
+const AGENCIES_PHRASE = /(?:các\s+)?sở,?\s+ban,?\s+ngành(?:\s+(?:cấp\s+)?tỉnh)?/gu;
+const OFFICE_PHRASE = new RegExp(`${OFFICE}(?:\\s+(?:của\\s+)?(?:ubnd|ủy ban nhân dân))?(?:\\s+(?:cấp\\s+)?(${LEVEL_WORD}))?`, 'gu');
+const AREA_PHRASE = new RegExp(`toàn\\s+(${LEVEL_WORD})|trên\\s+(?:địa bàn|phạm vi)(?:\\s+toàn)?\\s+(${LEVEL_WORD})`, 'gu');
+const COUNCIL_SUBJECT = new RegExp(`(?:ubnd|ủy ban nhân dân)\\s+(${LEVEL_WORD})(?![\\p{L}\\p{M}])`, 'gu');
+/** A level word and a capitalised name (in the original text), or a named agency. */
+const NAMED = /(?<![\p{L}\p{M}])(?:[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hị xã|[Qq]uận|[Tt]hành phố|TP\.?|[Tt]ỉnh|Sở|Phòng|Chi cục|Công an|Bảo hiểm xã hội|Cục|Chi nhánh)\s+((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2}))*)/gu;
+
+function levelsOf(words: string): UnitLevel[] {
+  const found = words.match(new RegExp(LEVEL_WORD, 'gu')) ?? [];
+  return [...new Set(found.map((w) => LEVEL_OF[w]!))];
+}
+
+/** Every scope cue in `text` (NFC), in text order; overlapping weaker readings dropped. */
+export function scopeCues(text: string): Cue[] {
+  const key = vietnameseKey(text);
+  const cues: Cue[] = [];
+  for (const m of key.matchAll(LEVELS_PHRASE)) {
+    cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'levels', levels: levelsOf(m[1]!), cue: text.slice(m.index, m.index + m[0].length) } });
+  }
+  for (const m of key.matchAll(AGENCIES_PHRASE)) {
+    cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'levels', levels: ['province'], cue: text.slice(m.index, m.index + m[0].length) } });
+  }
+  for (const m of key.matchAll(OFFICE_PHRASE)) {
+    const level = m[1] ? LEVEL_OF[m[1]] : /trung tâm/u.test(m[0]) ? 'province' : undefined;
+    const cue = text.slice(m.index, m.index + m[0].length);
+    cues.push({ start: m.index, end: m.index + m[0].length, scope: level ? { reach: 'levels', levels: [level], cue } : { reach: 'own', cue } });
+  }
+  for (const m of key.matchAll(AREA_PHRASE)) {
+    cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'area', levels: [LEVEL_OF[m[1] ?? m[2]!]!], cue: text.slice(m.index, m.index + m[0].length) } });
+  }
+  for (const m of key.matchAll(COUNCIL_SUBJECT)) {
+    cues.push({ start: m.index, end: m.index + m[0].length, weak: true, scope: { reach: 'levels', levels: [LEVEL_OF[m[1]!]!], cue: text.slice(m.index, m.index + m[0].length) } });
+  }
+  for (const m of text.matchAll(NAMED)) {
+    cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });
+  }
+  // Longest first at a position, then drop what a kept cue covers.
+  cues.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Cue[] = [];
+  for (const c of cues) {
+    const last = kept.at(-1);
+    if (last && c.start < last.end) continue;
+    kept.push(c);
+  }
+  return kept;
+}
+
+const CLAUSE_BREAK = /[;.!?]/u;
+/** Words that attach a following place to the figure before it. */
+const LOCATIVE = /^\s*(?:hồ sơ|thủ tục|tthc)?[^,;.()\d]{0,25}?(?:tại|ở|của|thuộc)\s+$/u;
+
+/**
+ * The scope of the number at [at, atEnd) of `text` from the cues of its sentence
+ * [sentenceStart, sentenceEnd): a locative after it in its clause, else the nearest cue
+ * before it (a weak one only in its clause).
+ */
+export function sentenceScope(text: string, cues: readonly Cue[], sentenceStart: number, at: number, atEnd: number, sentenceEnd: number): Omit<FactScope, 'from'> | undefined {
+  const clauseEnd = nextBreak(text, atEnd, sentenceEnd);
+  const after = cues.find((c) => c.start >= atEnd && c.end <= clauseEnd && LOCATIVE.test(text.slice(atEnd, c.start)) && !/\d/.test(text.slice(atEnd, c.start)));
+  if (after) return after.scope;
+  const clauseStart = Math.max(sentenceStart, ...[',', ';', '(', ':'].map((ch) => text.lastIndexOf(ch, at - 1) + 1));
+  const before = cues.filter((c) => c.start >= sentenceStart && c.end <= at && (!c.weak || c.start >= clauseStart)).at(-1);
+  return before?.scope;
+}
+
+function nextBreak(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (CLAUSE_BREAK.test(text[i]!) && !/\d/.test(text[i + 1] ?? '')) return i;
+  return limit;
+}
+
+/** The scope a whole sentence leaves for the next ones: its last strong cue. */
+export function lastStrongScope(cues: readonly Cue[], start: number, end: number): Omit<FactScope, 'from'> | undefined {
+  return cues.filter((c) => !c.weak && c.start >= start && c.end <= end).at(-1)?.scope;
+}
