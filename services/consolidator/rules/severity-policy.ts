@@ -13,11 +13,13 @@ import { scopeKey } from './scope-key.ts';
  *   - the figures it compares share one scope (all the unit's own office, all its communes, …);
  *     a total and its parts may differ, a breakdown by level is one (`cấp tỉnh 1.342, cấp huyện 260 …`),
  *
+ *   - the gap is one a slip explains (a fix is suggested) or at most half the figures compared,
+ *
  * and the family found the arithmetic failing beyond the printed precision. Otherwise it is a
  * warning that says which condition failed. Every flag carries the reason for its severity.
  */
 export function withSeverityPolicy(draft: FlagDraft): FlagDraft {
-  const reason = draft.severity === 'error' ? uncertainty(draft.facts, draft.family !== 'sum_mismatch') : undefined;
+  const reason = draft.severity === 'error' ? uncertainty(draft) : undefined;
   if (reason) return { ...draft, severity: 'warning', severityReason: { vi: `Cảnh báo, không phải lỗi: ${reason.vi}.`, en: `A warning, not an error: ${reason.en}.` } };
   return { ...draft, severityReason: draft.severityReason ?? STANDARD[draft.severity] };
 }
@@ -28,7 +30,24 @@ const STANDARD = {
   info: { vi: 'Thông tin: chênh lệch được giải thích bởi cách làm tròn hoặc số liệu bên cạnh.', en: 'Info: the gap is explained by rounding or a figure nearby.' },
 } as const;
 
-function uncertainty(facts: readonly Fact[], likeForLike: boolean): { vi: string; en: string } | undefined {
+/**
+ * A slip of the pen (a typo, a transposition, a ×1000 separator, a wrong base) leaves a gap
+ * that one fix explains or that is small beside the figures; a gap larger than half of them
+ * with no such fix is far likelier a sentence read wrongly (parts of another statement taken
+ * for this one) than a report that wrong.
+ */
+const IMPLAUSIBLE_GAP = 0.5;
+
+function implausible(draft: FlagDraft): boolean {
+  if (draft.suggestion || draft.imbalance === null || draft.left === null || draft.right === null) return false;
+  if (draft.family !== 'sum_mismatch' && draft.family !== 'rate_mismatch') return false;
+  return Math.abs(draft.imbalance) > IMPLAUSIBLE_GAP * Math.max(Math.abs(draft.left), Math.abs(draft.right));
+}
+
+function uncertainty(draft: FlagDraft): { vi: string; en: string } | undefined {
+  const facts = draft.facts;
+  const likeForLike = draft.family !== 'sum_mismatch';
+  if (implausible(draft)) return { vi: 'chênh lệch quá lớn để là lỗi gõ, có thể máy đọc nhầm cấu trúc câu', en: 'the gap is too large for a slip; the sentence may have been read wrongly' };
   const approximate = facts.find((f) => f.certainty === 'approximate' || f.qualifier !== undefined);
   if (approximate) return { vi: `số "${approximate.label}" là số gần đúng`, en: `the figure "${approximate.label}" is approximate` };
   const guessed = facts.find((f) => f.indicator?.startsWith('hoso.') && /hồ sơ/iu.test(f.unit) && f.role === undefined && (f.kind === 'count' || f.kind === 'table-cell'));

@@ -17,6 +17,10 @@ export interface FigureReading {
 }
 
 const VALUE_KINDS = new Set<NumericToken['kind']>(['quantity', 'percent', 'ratio', 'money']);
+// `và`, `còn` end a clause only right before the number: `tiếp nhận và giải quyết 3.201` is one verb.
+const CLAUSE_SPLIT = /[,;()]|(?<![\p{L}\p{M}])trong đó(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])(?:và|còn|hoặc)\s*$/iu;
+/** Early files listed apart from those on time. */
+const EARLY_APART = /(?:trước|sớm) (?:hạn|hẹn)(?! và đúng)(?!,? đúng)/iu;
 /** A short line that only names a level or office: `b) Cấp xã:`, `- Tại Bộ phận Một cửa huyện:`. */
 const LABEL_LINE_MAX = 90;
 
@@ -43,8 +47,7 @@ export class FigureContext {
   }
 
   read(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): FigureReading {
-    const role = isFileNoun(noun) || (token.kind === 'percent' && /hồ sơ/iu.test(this.text.slice(sentence.start, token.start)))
-      ? this.roleOf(token, noun, sentence, tokens) : undefined;
+    const role = isFileNoun(noun) || token.kind === 'percent' ? this.roleOf(token, noun, sentence, tokens) : undefined;
     return { scope: this.scopeOf(token, sentence), ...(role ? { role } : {}), certainty: certaintyOf(token) };
   }
 
@@ -57,28 +60,40 @@ export class FigureContext {
   }
 
   private roleOf(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): FileRole | undefined {
-    const own = fileRoleOf(this.wordsOf(token, noun, sentence, tokens));
+    const own = fileRoleOf(this.wordsOf(token, noun, sentence, tokens)) ?? this.roleOfClauseBefore(token, sentence);
     const parent = this.parentOf(token, sentence, tokens);
-    if (!parent) return own;
-    return withinParent(own, fileRoleOf(this.wordsOf(parent, undefined, sentence, tokens)));
+    const role = parent ? withinParent(own, fileRoleOf(this.wordsOf(parent, undefined, sentence, tokens))) : own;
+    // `đúng hạn` counts the early files too unless the report lists them apart (catalog: hoso.on_time).
+    if (role === 'on-time' && !EARLY_APART.test(this.text)) return 'early-or-on-time';
+    return role;
   }
 
   /**
-   * The words that name a figure: its clause before it (back to `,`, `;` or `(`; past a
-   * label's colon: `Đã giải quyết: 18.642`) and the words after its noun up to the next
+   * The words that name a figure: its clause before it (back to `,`, `;`, `(`, `và`, `còn`; past
+   * a label's colon: `Đã giải quyết: 18.642`) and the words after its noun up to the next
    * punctuation (`689 hồ sơ quá hạn`).
    */
   private wordsOf(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): string {
     const previous = tokens.filter((t) => t.end <= token.start && VALUE_KINDS.has(t.kind)).at(-1);
     const from = Math.max(sentence.start, previous?.end ?? sentence.start);
     const head = this.text.slice(from, Math.min(token.start, token.qualifierSpan?.start ?? token.start));
-    const pieces = head.split(/[,;()]|(?<![\p{L}\p{M}])trong đó(?![\p{L}\p{M}])/iu);
+    const pieces = head.split(CLAUSE_SPLIT);
     let before = pieces.at(-1) ?? '';
-    if (/^[\s:–-]*$/u.test(before) && pieces.length >= 2) before = pieces.at(-2) ?? '';
+    if (/^[\s:–-]*$/u.test(before) && /:\s*$/u.test(head) && pieces.length >= 2) before = pieces.at(-2) ?? '';
     const nounAt = noun ? this.text.slice(token.end, token.end + 12 + noun.length).indexOf(noun) : -1;
     const nounEnd = nounAt < 0 ? token.end : token.end + nounAt + noun!.length;
     const after = /^[^,;.()\d]{0,40}/u.exec(this.text.slice(nounEnd, sentence.end))?.[0] ?? '';
     return `${before} ${after}`;
+  }
+
+  /** A figure listed under a clause that names the step (`Các sở tiếp nhận nhiều: Sở A 1,7 ngàn HS, …`). */
+  private roleOfClauseBefore(token: NumericToken, sentence: SentenceSpan): FileRole | undefined {
+    const pieces = this.text.slice(sentence.start, token.start).split(CLAUSE_SPLIT);
+    for (let i = pieces.length - 1; i >= 0; i--) {
+      const role = fileRoleOf(pieces[i]!);
+      if (role) return role;
+    }
+    return undefined;
   }
 
   /** The figure whose parts this one is: the value before an open `(` or a `trong đó` that precedes it. */

@@ -29,7 +29,7 @@ const CLASSES: readonly [FileRole, RegExp][] = [
   ['new', /tiếp nhận mới|mới tiếp nhận|nhận mới|phát sinh (?:mới|trong)|tiếp nhận trong (?:kỳ|năm|tháng|quý)|mới phát sinh/u],
   ['returned', /trả lại|rút (?:hồ sơ|khỏi)|(?:^|[^\p{L}])rút(?:[^\p{L}]|$)|từ chối|không đủ điều kiện|không đủ thành phần/u],
   ['in-hand', /(?:phải|cần|yêu cầu|đề nghị) giải quyết|đã và đang (?:giải quyết|xử lý)|lũy kế|luỹ kế|tổng số hồ sơ (?:đã )?tiếp nhận và giải quyết/u],
-  ['in-progress-late', /(?:đang|chưa) (?:giải quyết|xử lý)[^,;()]{0,20}(?:quá|trễ) (?:hạn|hẹn)|(?:quá|trễ) (?:hạn|hẹn)[^,;()]{0,30}(?:chưa có kết quả|chưa giải quyết|đang giải quyết|chưa trả)/u],
+  ['in-progress-late', /(?:hiện )?còn(?: lại)?[^,;()]{0,30}(?:quá|trễ) (?:hạn|hẹn)|(?:đang|chưa) (?:giải quyết|xử lý)[^,;()]{0,20}(?:quá|trễ) (?:hạn|hẹn)|(?:quá|trễ) (?:hạn|hẹn)[^,;()]{0,30}(?:chưa có kết quả|chưa giải quyết|đang giải quyết|chưa trả)/u],
   ['in-progress-on-time', /(?:đang|chưa) (?:giải quyết|xử lý)[^,;()]{0,20}(?:trong|còn) (?:hạn|hẹn)|chưa đến (?:hạn|hẹn)|đang (?:trong|còn) (?:thời )?(?:hạn|hẹn)/u],
   ['due', /đến (?:hạn|hẹn)/u],
   ['in-progress', /đang (?:giải quyết|xử lý|thụ lý|thực hiện)|chưa (?:giải quyết|xử lý|có kết quả|trả kết quả)/u],
@@ -42,16 +42,19 @@ const CLASSES: readonly [FileRole, RegExp][] = [
   ['received', /tiếp nhận|nhận được|đã nhận/u],
 ];
 
-/** The nouns of file counts (what the flow is about). */
-const FILE_NOUN = /^(?:hồ sơ|hs|tthc|thủ tục|trường hợp|lượt|bộ hồ sơ|hồ sơ thủ tục hành chính)/iu;
+/** The nouns of file counts (what the flow is about); procedures (`TTHC`, `thủ tục`) are not files. */
+const FILE_NOUN = /^(?:hồ sơ|hs(?![\p{L}\p{M}])|trường hợp|lượt hồ sơ|bộ(?![\p{L}\p{M}])(?!\s*(?:phận|ngành|chỉ|thủ tục|tiêu chí|công cụ)))/iu;
 
 export function isFileNoun(noun: string | undefined): boolean {
   return noun !== undefined && FILE_NOUN.test(noun.trim());
 }
 
 /** The role the words name, most specific class first; undefined when none does. */
+/** Office names hold flow words (`Bộ phận Tiếp nhận và trả kết quả`) that name no step. */
+const OFFICE_NAME = /bộ phận (?:tiếp nhận và trả kết quả|tiếp nhận, trả kết quả|tiếp nhận|tn ?& ?tkq|một cửa)|trung tâm (?:phục vụ )?hành chính công|hệ thống thông tin giải quyết thủ tục hành chính|(?:hệ thống|phần mềm) một cửa điện tử/gu;
+
 export function fileRoleOf(words: string): FileRole | undefined {
-  const key = vietnameseKey(words).replace(/\s+/g, ' ');
+  const key = vietnameseKey(words).replace(/\s+/g, ' ').replace(OFFICE_NAME, ' ');
   return CLASSES.find(([, pattern]) => pattern.test(key))?.[0];
 }
 

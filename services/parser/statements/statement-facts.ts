@@ -30,7 +30,7 @@ import { isIndexScore, isPoints, isRankCue, isThreshold } from './statement-kind
  *   count, money      every quantity with a noun, every amount of money (in VND)
  * Evidence is the sentence: its page, its span in that page's text, and its text.
  */
-const COVERAGE_NOUN = /^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|đơn vị|cơ quan|sở|ban|ngành|phòng|trường|trạm|thôn|bản|tổ dân phố|bộ phận|địa phương|UBND|Ủy ban nhân dân)/iu;
+const COVERAGE_NOUN = /^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|đơn vị|cơ quan|sở|ban|ngành|bộ(?![\p{L}\p{M}]|\s+(?:hồ sơ|thủ tục|phận|chỉ số))|phòng|trường|trạm|thôn|bản|tổ dân phố|bộ phận|địa phương|UBND|Ủy ban nhân dân)/iu;
 const VALUE_KINDS = new Set<NumericToken['kind']>(['quantity', 'percent', 'ratio', 'money']);
 const RATE_CUE = /(?:đạt|tỷ lệ|tỉ lệ|chiếm|bằng)\s*(?:tỷ lệ|tỉ lệ|là)?\s*:?\s*$/iu;
 const NESTED_CUE = /(?:trong đó|gồm|cụ thể)(?![\p{L}\p{M}])/iu;
