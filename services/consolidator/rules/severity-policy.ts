@@ -1,4 +1,3 @@
-import type { Fact } from '../../../schemas/fact/v1.ts';
 import type { FlagDraft } from './flag-draft.ts';
 import { scopeKey } from './scope-key.ts';
 
