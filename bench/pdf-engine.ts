@@ -10,6 +10,9 @@ import { analyzeDocument } from '../services/parser/document-analysis.ts';
  * read by tonghop's PDF engines, and analysed whole (read, facts, metadata: what
  * `tonghop analyze` does), side by side with plain `pdftotext` in the same run.
  * Reports pages/s for each and tonghop's rate as a share of pdftotext's (target ≥ 1/3).
+ * Both box sources feed the same layout: poppler's TSV, and pdf.js's operator list (what
+ * a machine without poppler reads with); pdf-parse's plain text, the fallback before it,
+ * is kept for comparison.
  * Options: --runs N (default 5; the median is reported).
  */
 const root = join(import.meta.dirname, '..');
@@ -31,18 +34,23 @@ try {
   };
   const pdftotext = await time(() => execFileSync('pdftotext', [big, '-'], { maxBuffer: 1 << 28 }));
   const poppler = await time(() => readPdfStructure(bytes, 'big.pdf', 'poppler'));
+  const pdfjs = await time(() => readPdfStructure(bytes, 'big.pdf', 'pdfjs'));
   const pdfParse = await time(() => readPdfStructure(bytes, 'big.pdf', 'pdf-parse'));
-  let factCount = 0;
-  const analyze = await time(async () => {
-    const doc = await readPdfStructure(bytes, 'big.pdf', 'poppler');
-    factCount = analyzeDocument('0'.repeat(64), doc).facts.length;
+  const factCount = { poppler: 0, pdfjs: 0 };
+  const analyze = (engine: 'poppler' | 'pdfjs') => time(async () => {
+    const doc = await readPdfStructure(bytes, 'big.pdf', engine);
+    factCount[engine] = analyzeDocument('0'.repeat(64), doc).facts.length;
   });
-  const row = (name: string, ms: number) => `${name.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${(pages / (ms / 1000)).toFixed(0).padStart(6)} pages/s  ${(ms / pages).toFixed(2).padStart(6)} ms/page  ${(pdftotext / ms).toFixed(2)}× pdftotext's rate`;
+  const analyzePoppler = await analyze('poppler');
+  const analyzePdfjs = await analyze('pdfjs');
+  const row = (name: string, ms: number) => `${name.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  ${(pages / (ms / 1000)).toFixed(0).padStart(6)} pages/s  ${(ms / pages).toFixed(2).padStart(6)} ms/page  ${(pdftotext / ms).toFixed(2)}× pdftotext's rate`;
   console.log(`${pages}-page PDF from the samples, median of ${runs} runs`);
   console.log(row('pdftotext (plain text)', pdftotext));
   console.log(row('tonghop: poppler TSV + layout', poppler));
-  console.log(row('tonghop: pdf-parse (fallback)', pdfParse));
-  console.log(row(`tonghop analyze (${factCount} facts)`, analyze));
+  console.log(row('tonghop: pdf.js boxes + layout', pdfjs));
+  console.log(row('pdf-parse plain text (old fallback)', pdfParse));
+  console.log(row(`tonghop analyze, poppler (${factCount.poppler} facts)`, analyzePoppler));
+  console.log(row(`tonghop analyze, pdf.js (${factCount.pdfjs} facts)`, analyzePdfjs));
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import type { Box } from './poppler-bbox.ts';
+import type { Box } from './bbox-page.ts';
 
 /** The smallest box holding every given box (all-infinite for none). */
 export function unionBox(boxes: Iterable<Box>): Box {

@@ -1,6 +1,6 @@
 import { unionBox } from './box-union.ts';
 import { normalizeText } from '../page-text.ts';
-import type { BboxWord, Box } from './poppler-bbox.ts';
+import type { BboxWord, Box } from './bbox-page.ts';
 import { lineText } from './line-text.ts';
 import type { TextLine } from './text-lines.ts';
 import { isNumberText } from './value-text.ts';

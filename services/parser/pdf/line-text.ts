@@ -1,4 +1,4 @@
-import type { BboxLine, BboxWord } from './poppler-bbox.ts';
+import type { BboxLine, BboxWord } from './bbox-page.ts';
 
 /**
  * Turns one line's positioned words into text.

@@ -1,6 +1,6 @@
 import { normalizeText } from '../page-text.ts';
 import type { Block, DocumentPage, TableRow } from '../document-model.ts';
-import type { BboxBlock, BboxPage, Box } from './poppler-bbox.ts';
+import type { BboxBlock, BboxPage, Box } from './bbox-page.ts';
 import { lineText } from './line-text.ts';
 import { joinLines } from './line-join.ts';
 import { findFurniture, type FurnitureCandidate } from './running-furniture.ts';

@@ -1,24 +1,53 @@
 import type { StructuredDocument, DocumentPage, Block } from '../document-model.ts';
-import { extractPdfText } from './pdf-text-extractor.ts';
 import { popplerAvailable, readPdfBoxes } from './poppler-bbox.ts';
 import { layoutPdfPages } from './pdf-layout.ts';
 
 /**
- * PDF → StructuredDocument. The engine was chosen by measurement (README, "PDF engine"):
+ * PDF → StructuredDocument: one layout (`pdf-layout.ts`: paragraphs, tables, furniture)
+ * over word boxes from one of two box sources, chosen by `engine`:
  *
- * - poppler's `pdftotext -tsv` (word boxes; Debian poppler-utils) when it is installed: it
- *   orders glyphs by position (substitute-font letters stay in place: 99.9 % of
- *   pdftotext's Vietnamese words on the hazard fixtures), gives boxes for tables and
- *   superscripts, and is several times faster than pdf.js.
- * - pdf-parse (pdf.js) otherwise, so a machine with only Node still works: one paragraph
- *   per line, no tables, and a warning that substitute-font letters may be misplaced.
+ * - `poppler` (engine name `poppler-bbox`): poppler's `pdftotext -tsv` (Debian
+ *   poppler-utils). `auto` takes it when `pdftotext` runs here: it is about twice as fast.
+ * - `pdfjs` (`pdfjs-bbox`): pdf.js, in-process (`pdfjs-boxes.ts`). `auto` takes it when
+ *   poppler is missing, and then says once per process, on stderr (a Node process warning,
+ *   code TH_POPPLER_MISSING), that installing poppler-utils is recommended. It places
+ *   glyphs and cuts words and blocks as pdftotext does, so the facts and flags are the
+ *   same (test/services/parser/pdf/pdf-box-sources.samples.test.ts).
+ * - `pdf-parse`: pdf-parse's plain text, one paragraph per line, no tables, substitute-font
+ *   letters misplaced. Never chosen by `auto`; kept to measure what the box sources gain
+ *   (`npm run bench:pdf`).
+ *
+ * Encrypted and unreadable files are refused with TH_ERR_PDF_ENCRYPTED and
+ * TH_ERR_PDF_CORRUPT by every engine.
  */
-export type PdfEngine = 'auto' | 'poppler' | 'pdf-parse';
+export type PdfEngine = 'auto' | 'poppler' | 'pdfjs' | 'pdf-parse';
+
+export const POPPLER_MISSING_WARNING = {
+  code: 'TH_POPPLER_MISSING',
+  vi: 'Chưa cài poppler-utils (pdftotext): PDF được đọc bằng pdf.js, cùng kết quả nhưng chậm hơn. Nên cài poppler-utils (Debian/Ubuntu: apt-get install poppler-utils).',
+  en: 'poppler-utils (pdftotext) is not installed: PDFs are read with pdf.js, with the same results but more slowly. Installing poppler-utils is recommended (Debian/Ubuntu: apt-get install poppler-utils).',
+} as const;
+
+let recommended = false;
 
 export async function readPdfStructure(bytes: Uint8Array, fileName: string, engine: PdfEngine = 'auto'): Promise<StructuredDocument> {
   if (engine === 'poppler' || (engine === 'auto' && await popplerAvailable())) {
     return { engine: 'poppler-bbox', pages: layoutPdfPages(await readPdfBoxes(bytes, fileName)), warnings: [] };
   }
+  if (engine === 'pdf-parse') return readPlainText(bytes, fileName);
+  if (engine === 'auto' && !recommended) {
+    recommended = true;
+    process.emitWarning(`${POPPLER_MISSING_WARNING.vi} / ${POPPLER_MISSING_WARNING.en}`, { code: POPPLER_MISSING_WARNING.code });
+  }
+  // pdf.js is loaded only when it is used: its legacy build takes ≈ 0.1 s to load and
+  // replaces some builtins, Array.prototype.push among them, process-wide with slower
+  // core-js versions, which a process reading with poppler has no need of.
+  const { readPdfjsBoxes } = await import('./pdfjs-boxes.ts');
+  return { engine: 'pdfjs-bbox', pages: layoutPdfPages(await readPdfjsBoxes(bytes, fileName)), warnings: [] };
+}
+
+async function readPlainText(bytes: Uint8Array, fileName: string): Promise<StructuredDocument> {
+  const { extractPdfText } = await import('./pdf-text-extractor.ts');
   const text = await extractPdfText(bytes, fileName);
   let index = 0;
   const pages = text.pages.map(({ page, text: pageText }): DocumentPage => {
@@ -35,8 +64,8 @@ export async function readPdfStructure(bytes: Uint8Array, fileName: string, engi
     engine: 'pdf-parse',
     pages,
     warnings: [{
-      vi: 'Chưa cài poppler-utils (pdftotext): đọc PDF bằng pdf.js, không dựng lại bảng, chữ từ phông thay thế có thể sai vị trí',
-      en: 'poppler-utils (pdftotext) is not installed: PDF read with pdf.js, tables not rebuilt, substitute-font letters may be misplaced',
+      vi: 'Đọc PDF bằng văn bản thuần của pdf-parse, không theo vị trí chữ (như poppler-utils hay pdf.js): không dựng lại bảng, chữ từ phông thay thế có thể sai vị trí',
+      en: 'PDF read as pdf-parse plain text, not by word position (as with poppler-utils or pdf.js): tables not rebuilt, substitute-font letters may be misplaced',
     }],
   };
 }

@@ -4,32 +4,18 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { tonghopError } from '../../../infra/errors/error-catalog.ts';
+import type { BboxBlock, BboxLine, BboxPage } from './bbox-page.ts';
 
 /**
  * Runs poppler's `pdftotext -tsv` (Debian `poppler-utils`) on a PDF and parses it into pages of blocks, lines and words with boxes.
  * Poppler places each glyph by its position, so letters drawn from a substitute font
- * stay where they are printed (pdf.js moves them to the end of the line).
+ * stay where they are printed (pdf.js's plain text moves them to the end of the line).
  *
  * Output (poppler 22): one record a line, `level page par block line word left top width
  * height conf text`; level 1 a page, 3 a block, 4 a line, 5 a word (see StreamingTsvParser).
- * Coordinates are PDF points from the top-left corner.
+ * Coordinates are PDF points from the top-left corner. The pages are the layout's input
+ * (`bbox-page.ts`); `pdfjs-boxes.ts` makes the same pages where poppler is not installed.
  */
-export interface Box {
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
-export interface BboxWord extends Box { text: string }
-export interface BboxLine extends Box { words: BboxWord[] }
-export interface BboxBlock extends Box { lines: BboxLine[] }
-export interface BboxPage {
-  width: number;
-  height: number;
-  blocks: BboxBlock[];
-}
-
 export interface PopplerOptions {
   /** Longest a document may take, ms; default 60 000. */
   timeoutMs?: number;

@@ -1,4 +1,4 @@
-import type { Box } from './poppler-bbox.ts';
+import type { Box } from './bbox-page.ts';
 
 /**
  * Finds page furniture: page numbers and running headers/footers, which must not

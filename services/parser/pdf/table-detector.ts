@@ -1,5 +1,5 @@
 import { unionBox } from './box-union.ts';
-import type { Box } from './poppler-bbox.ts';
+import type { Box } from './bbox-page.ts';
 import { segmentLine, type Segment } from './line-segments.ts';
 import type { TextLine } from './text-lines.ts';
 import { REGION_LIMITS, findTableRegions } from './table-regions.ts';

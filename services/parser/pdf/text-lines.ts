@@ -1,5 +1,5 @@
 import { unionBox } from './box-union.ts';
-import type { BboxBlock, BboxWord, Box } from './poppler-bbox.ts';
+import type { BboxBlock, BboxWord, Box } from './bbox-page.ts';
 
 /**
  * Rebuilds the physical text lines of a page: all words that sit on one baseline,

@@ -19,7 +19,7 @@ if (!poppler) console.warn('poppler-utils (pdftotext) not installed: poppler eng
 describe('readDocumentText', () => {
   it('reads a PDF page by page', async () => {
     const text = await readDocument(minimalPdf([['Tiep nhan 845.938/846.314 ho so, dat 89,39%'], ['Trang hai co them chu']]), PDF, 'a.pdf');
-    expect(text.engine).toBe(poppler ? 'poppler-bbox' : 'pdf-parse');
+    expect(text.engine).toBe(poppler ? 'poppler-bbox' : 'pdfjs-bbox');
     expect(text.pages.map((p) => p.page)).toEqual([1, 2]);
     expect(text.pages[0]!.text).toContain('845.938/846.314');
     expect(text.pages[0]!.text).toContain('89,39%');

@@ -1,7 +1,7 @@
 // Builds poppler bbox pages by hand, for layout tests that need exact geometry.
 // Type is 12 pt Times-like: word boxes 14 pt high, 6 pt per character, a word space of
 // 3.5 pt (0.25 of the box height), lines 12.5 pt apart inside a paragraph or a cell.
-import type { BboxBlock, BboxLine, BboxPage, BboxWord } from '../../../../services/parser/pdf/poppler-bbox.ts';
+import type { BboxBlock, BboxLine, BboxPage, BboxWord } from '../../../../services/parser/pdf/bbox-page.ts';
 
 export const BOX_HEIGHT = 14;
 export const CHAR_WIDTH = 6;

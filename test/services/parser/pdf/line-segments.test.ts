@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentLine } from '../../../../services/parser/pdf/line-segments.ts';
 import { buildTextLines } from '../../../../services/parser/pdf/text-lines.ts';
-import type { BboxWord } from '../../../../services/parser/pdf/poppler-bbox.ts';
+import type { BboxWord } from '../../../../services/parser/pdf/bbox-page.ts';
 import { BOX_HEIGHT, bboxBlock, bboxLine, place } from './bbox-builder.ts';
 
 function segments(...pieces: BboxWord[][]): string[] {

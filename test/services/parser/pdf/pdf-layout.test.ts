@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentPage, TableBlock } from '../../../../services/parser/document-model.ts';
 import { layoutPdfPages } from '../../../../services/parser/pdf/pdf-layout.ts';
-import type { BboxWord } from '../../../../services/parser/pdf/poppler-bbox.ts';
+import type { BboxWord } from '../../../../services/parser/pdf/bbox-page.ts';
 import { LINE_PITCH, bboxBlock, bboxLine, bboxPage, paragraph, place } from './bbox-builder.ts';
 
 const ROW_PITCH = 15.5;

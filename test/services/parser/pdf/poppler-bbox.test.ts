@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBboxTsv, popplerAvailable, readPdfBoxes, StreamingTsvParser, type BboxPage } from '../../../../services/parser/pdf/poppler-bbox.ts';
+import type { BboxPage } from '../../../../services/parser/pdf/bbox-page.ts';
+import { parseBboxTsv, popplerAvailable, readPdfBoxes, StreamingTsvParser } from '../../../../services/parser/pdf/poppler-bbox.ts';
 import { minimalPdf } from '../../../support/minimal-pdf.ts';
 
 const HEADER = 'level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
