@@ -28,28 +28,56 @@ export function fileFlowViolations(doc: DocumentFacts): FlagDraft[] {
   const roles = INDICATOR_CATALOG.fileRoles;
   if (!roles) return [];
   const out: FlagDraft[] = [];
-  for (const group of groups(doc.facts)) {
+  const figures = doc.facts.flatMap(asFigure);
+  const breakdownsOf = (group: readonly Fact[]) => doc.facts.filter((f) => f.kind === 'breakdown' && group.some((g) => g.block === f.block));
+  const checked = new Set<string>();
+  for (const group of groupBy(figures, statedTogether).values()) {
     const byRole = groupBy(group, (f) => f.role);
-    const breakdowns = doc.facts.filter((f) => f.kind === 'breakdown' && group.some((g) => g.block === f.block));
     for (const identity of roles.identities) {
-      const draft = checkIdentity(identity, byRole, breakdowns);
+      const draft = checkIdentity(identity, byRole, breakdownsOf(group));
       if (draft) out.push(draft);
+      if (draft) checked.add(draft.facts.map((f) => f.id).sort().join('|'));
     }
     for (const bound of roles.bounds) {
       const draft = checkBound(bound, byRole);
       if (draft) out.push(draft);
     }
   }
+  // Across paragraphs, for one stated scope: `Bộ phận Một cửa cấp xã … Đã giải quyết: 17.108/20.019 …,
+  // Giải quyết đúng hẹn: 4.845` on one page, `Bộ phận Một cửa cấp xã, Giải quyết quá hạn: 12.262/17.108`
+  // pages later. Only roles with one value in that scope; a warning, as paragraphs may speak of other periods.
+  for (const group of groupBy(figures, statedScope).values()) {
+    const byRole = groupBy(group, (f) => f.role);
+    if ([...byRole.values()].some((list) => new Set(list.map((f) => f.value)).size > 1)) continue;
+    const unique = new Map([...byRole].map(([role, list]) => [role, [list[0]!]]));
+    for (const identity of roles.identities) {
+      const draft = checkIdentity(identity, unique, breakdownsOf(group));
+      if (!draft || checked.has(draft.facts.map((f) => f.id).sort().join('|')) || new Set(draft.facts.map((f) => f.block)).size < 2) continue;
+      out.push({ ...draft, ruleId: `${draft.ruleId}.across_paragraphs`, severity: 'warning',
+        severityReason: { vi: 'Cảnh báo: các số nằm ở những đoạn khác nhau của báo cáo, có thể nói về kỳ khác nhau.', en: 'Warning: the figures stand in different paragraphs of the report and may speak of different periods.' } });
+    }
+  }
   return out;
 }
 
-/** Counts of files with a role, stated together for one scope. */
-function groups(facts: readonly Fact[]): Fact[][] {
-  return [...groupBy(facts, (f) => {
-    if (!f.role || f.value === undefined || !(f.kind === 'count' || f.kind === 'table-cell')) return undefined;
-    const where = f.table ? `t|${f.table.index}|${f.table.column}|${f.table.parentRowLabel ?? ''}` : `p|${f.evidence.page}|${f.block ?? f.evidence.quote}`;
-    return `${f.evidence.reportId}|${where}|${f.period ?? ''}|${scopeKey(f)}`;
-  }).values()];
+/** A file count with a role, or a ratio read by its numerator (`Giải quyết quá hạn: 12.262/17.108 hồ sơ` → 12.262 late). */
+function asFigure(f: Fact): Fact[] {
+  if (!f.role) return [];
+  if ((f.kind === 'count' || f.kind === 'table-cell') && f.value !== undefined) return [f];
+  if (f.kind === 'ratio' && f.numerator !== undefined) return [{ ...f, value: f.numerator }];
+  return [];
+}
+
+/** One paragraph, or one table column, and one scope. */
+function statedTogether(f: Fact): string {
+  const where = f.table ? `t|${f.table.index}|${f.table.column}|${f.table.parentRowLabel ?? ''}` : `p|${f.evidence.page}|${f.block ?? f.evidence.quote}`;
+  return `${f.evidence.reportId}|${where}|${f.period ?? ''}|${scopeKey(f)}`;
+}
+
+/** One scope the sentences themselves state (not inherited, not unstated), outside tables. */
+function statedScope(f: Fact): string | undefined {
+  if (f.table || f.scope?.from !== 'sentence' || f.scope.reach === 'unstated') return undefined;
+  return `${f.evidence.reportId}|${f.period ?? ''}|${scopeKey(f)}`;
 }
 
 const ROLE_NAME: Readonly<Record<Role, [string, string]>> = {

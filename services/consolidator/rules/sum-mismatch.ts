@@ -8,7 +8,9 @@ import { passageOf } from './passage.ts';
  * sum_mismatch: a total against its parts — breakdowns in the text (`X, trong đó A, B, C`;
  * money parts already in VND) and table sub-rows (`-` rows under a numbered row).
  *
- *   - A total stated as a bound (`trên 15,08 tỷ`) is checked as a bound.
+ *   - A total stated as a bound (`trên 15,08 tỷ`) is checked as a bound; parts that hold it
+ *     but pass it by more than one unit of its last printed digit (15,806 tỷ) are a warning
+ *     with the parts' sum as the suggested total.
  *   - Parts introduced with `trong đó` may leave some of the total out: a shortfall is at
  *     most a `warning`, and `info` when the missing amount is a count of the same thing
  *     stated just before or after (`… 04 đơn vị …` beside `72 đơn vị, trong đó 02 …, 66 …`).
@@ -55,8 +57,20 @@ function checkBreakdown(fact: Fact, total: number, all: readonly Fact[]): FlagDr
   if (q === 'above' || q === 'at-least' || q === 'below' || q === 'at-most' || q === 'approx') {
     const holds = q === 'above' ? sum > total : q === 'at-least' ? sum >= total : q === 'below' ? sum < total : q === 'at-most' ? sum <= total
       : Math.abs(gap) <= 0.05 * total;
-    if (holds) return undefined;
     const word = { above: ['trên', 'above'], 'at-least': ['tối thiểu', 'at least'], below: ['dưới', 'below'], 'at-most': ['tối đa', 'at most'], approx: ['khoảng', 'about'] }[q];
+    if (holds) {
+      // `trên 15,08 tỷ` covers 15,08 to 15,09 tỷ: one unit of its last printed digit. Parts adding up to
+      // 15,806 tỷ hold the bound but not what it says: a digit is likely lost. A question, never an error.
+      const unit = printedUnit(total);
+      const far = q === 'above' || q === 'at-least' ? sum - total > unit : q === 'below' || q === 'at-most' ? total - sum > unit : false;
+      if (!far) return undefined;
+      return { ...base, severity: 'warning', facts: [fact],
+        suggestion: { vi: `Có thể tổng là ${fmt(sum)} (tổng các phần). Chỉ là gợi ý: số liệu báo cáo không bị thay đổi.`, en: `Perhaps the total is ${fmtEn(sum)} (the sum of its parts). A suggestion only: the reported figure is not changed.` },
+        message: {
+          vi: `Tổng được nêu là "${word[0]} ${fmt(total)}" nhưng các phần cộng lại ${listed} = ${fmt(sum)}, xa hơn mức "${word[0]}" cho phép ở độ chính xác đã in (${fmt(unit)}); có thể tổng bị in thiếu hoặc sai chữ số.`,
+          en: `The total is stated as "${word[1]} ${fmtEn(total)}" but the parts add up to ${listedEn} = ${fmtEn(sum)}, further than "${word[1]}" allows at the printed precision (${fmtEn(unit)}); a digit of the total may be lost or wrong.`,
+        } };
+    }
     return { ...base, severity: 'error', facts: [fact], message: {
       vi: `Tổng được nêu là "${word[0]} ${fmt(total)}" nhưng các phần cộng lại ${listed} = ${fmt(sum)}.`,
       en: `The total is stated as "${word[1]} ${fmtEn(total)}" but the parts add up to ${listedEn} = ${fmtEn(sum)}.`,
@@ -122,4 +136,11 @@ function tableSubrowMismatches(facts: readonly Fact[]): FlagDraft[] {
     }
   }
   return out;
+}
+
+/** One unit of the last printed digit, read from trailing zeros: 15 080 000 000 → 10 000 000, 700 → 100, 1 234 → 1. */
+function printedUnit(value: number): number {
+  let unit = 1;
+  while (unit < 1e12 && value !== 0 && Math.abs(value) % (unit * 10) === 0) unit *= 10;
+  return unit;
 }

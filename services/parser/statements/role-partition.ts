@@ -17,5 +17,7 @@ export function rolePartition(parts: readonly Part[]): { parts: Part[]; totalRol
   const identity = first?.role ? identities.find((i) => i.parts.includes(first.role!)) : undefined;
   if (!identity) return { parts: [...parts] };
   const cut = parts.findIndex((p) => p.role !== undefined && !identity.parts.includes(p.role));
-  return { parts: cut < 0 ? [...parts] : parts.slice(0, cut), totalRole: identity.total };
+  // Only an identity that always holds names the total (`tiếp nhận` = new + carried-over is in hand;
+  // resolved + in progress may leave returned files out, so it says nothing of the total).
+  return { parts: cut < 0 ? [...parts] : parts.slice(0, cut), ...(identity.exact ? { totalRole: identity.total } : {}) };
 }

@@ -346,9 +346,14 @@ class SentenceReader {
   private breakdownOfPreviousTotal(): void {
     // `\b` is ASCII-only in JavaScript, even with the u flag: Vietnamese words end with a lookahead.
     const cue = /^(?:trong đó|cụ thể|bao gồm|gồm)(?![\p{L}\p{M}])\s*[,:]?/iu.exec(this.para.text.slice(this.sentence.start, this.sentence.end));
-    const total = this.previous?.tokens.filter(isCountOrMoney).at(-1);
+    // The total is the last figure of the sentence before, not one in its brackets (`24 người( 01 công an chính quy)`).
+    const total = this.previous?.tokens.filter((t) => isCountOrMoney(t) && !this.insideBrackets(t, this.previous!.span.start)).at(-1);
     if (!cue || !total || !this.previous) return;
-    const parts = this.partCandidates(total.kind);
+    const candidates = this.partCandidates(total.kind);
+    // `Trong đó: Về trình độ chuyên môn: Đại học 19 người, …; Về trình độ lý luận chính trị: …`: each labelled
+    // group after a semicolon is another division of the same total; the first one is read.
+    const next = candidates.findIndex((p, i) => i > 0 && /;\s*[^\d;:]{2,60}:/u.test(this.para.text.slice(candidates[i - 1]!.end, p.start)));
+    const parts = next < 0 ? candidates : candidates.slice(0, next);
     if (parts.length < 2) return;
     const noun = total.kind === 'quantity' ? this.nounAfter(total) : undefined;
     if (total.kind === 'quantity' && (!noun || parts.some((p) => !sameNoun(this.nounAfter(p), noun)))) return;
@@ -361,6 +366,12 @@ class SentenceReader {
       parts: parts.map((p) => this.part(this.labelBefore(p), p, p.value, this.nounAfter(p) ?? noun)),
       unit: total.kind === 'money' ? 'VND' : noun ?? '', cue: cue[0].replace(/[,:]/g, '').trim().toLowerCase(),
     }, evidence);
+  }
+
+  /** Whether a token stands inside brackets opened after `from`. */
+  private insideBrackets(t: NumericToken, from: number): boolean {
+    const before = this.para.text.slice(from, t.start);
+    return (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length;
   }
 
   private countsAndMoney(): void {

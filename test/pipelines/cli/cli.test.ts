@@ -47,6 +47,7 @@ describe('tonghop CLI', () => {
     const out = JSON.parse(flags.stdout) as { flags: { unit: string; period: string; ruleId: string; severity: string; values: Record<string, number>; evidence: { page: number }[] }[] };
     expect(out.flags.map((f) => [f.unit, f.period, f.ruleId])).toEqual([
       ['19873', '2011..2020', 'bounds.staff_present_le_assigned'],
+      ['19873', '2011..2020', 'sum_mismatch.breakdown'],
       ['481', '2011..2020', 'granularity.percent_of_count'],
       ['481', '2011..2020', 'granularity.percent_of_count'],
       ['94', '2016', 'rate_mismatch.reported_vs_computed'],

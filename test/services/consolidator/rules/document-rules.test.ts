@@ -53,8 +53,12 @@ describe('on the sample reports', () => {
     expect(flags[2]!.suggestion?.vi).toContain('270');
   });
 
-  it('001: the savings parts (15,806 tỷ) sit above "trên 15,08 tỷ": consistent as a bound, no flag', async () => {
-    expect(summary(await flagsOf('001-huyen-cchc-2019.docx'))).toEqual([]);
+  it('001: the savings parts (15,806 tỷ) hold "trên 15,08 tỷ" but pass it by far more than its printed precision: a warning suggesting 15,806', async () => {
+    const flags = await flagsOf('001-huyen-cchc-2019.docx');
+    expect(summary(flags)).toEqual([
+      'warning sum_mismatch.breakdown {"total":15080000000,"parts_sum":15806000000,"part_1":5778000000,"part_2":606000000,"part_3":122000000,"part_4":9300000000}',
+    ]);
+    expect(flags[0]!.suggestion!.vi).toContain('15,806 tỷ đồng');
   });
 
   it('002 Sóc Trăng: 845.938/846.314 is not 89,39% (946.314 would be), 13/29 is not 41,93%', async () => {
@@ -67,17 +71,22 @@ describe('on the sample reports', () => {
     expect(flags[0]!.evidence[0]!.quote).toContain('845.938/846.314');
   });
 
-  it('003 Quảng Ngạn: 24 staff present against a quota of 23 in 2020 (appendix table)', async () => {
+  it('003 Quảng Ngạn: 24 staff vs 19 + 03 + 03 by qualification (the parts open the next sentence); 24 present against a quota of 23 in 2020 (appendix table)', async () => {
     expect(summary(await flagsOf('003-xa-quang-ngan-cchc-2011-2020.docx'))).toEqual([
+      'error sum_mismatch.breakdown {"total":24,"parts_sum":25,"part_1":19,"part_2":3,"part_3":3}',
       'error bounds.staff_present_le_assigned {"staff.present":24,"staff.assigned":23}',
     ]);
   });
 
-  it('004 Bắc Bình: 21.196 received vs 18.642 + 2.553; the rates 0,01 off are truncation or 100 minus the other (info)', async () => {
+  it('004 Bắc Bình: 21.196 received vs 18.642 + 2.553; the communes\' 17.108 resolved vs 4.845 on time + 12.262 late, paragraphs apart; the rates 0,01 off are truncation or 100 minus the other (info)', async () => {
     const flags = await flagsOf('004-huyen-bac-binh-cchc-2022.docx');
     expect(flags.filter((f) => f.severity !== 'info').map((f) => [f.ruleId, f.severity, f.values.total])).toEqual([
       ['sum_mismatch.breakdown', 'warning', 21196],
+      ['file_flow.resolved_eq_timely_plus_late.across_paragraphs', 'warning', 17108],
     ]);
+    const communes = flags.find((f) => f.ruleId.startsWith('file_flow'))!;
+    expect(communes.values).toMatchObject({ part_1: 4845, part_2: 12262, parts_sum: 17107 });
+    expect(communes.evidence.map((e) => e.quote).join(' ')).toContain('Bộ phận Một cửa cấp xã');
     expect(flags.filter((f) => f.family === 'rate_mismatch').map((f) => [f.severity, f.values.reported_rate])).toEqual([
       ['info', 12.05], ['info', 85.45], ['info', 14.55], ['info', 71.68],
     ]);

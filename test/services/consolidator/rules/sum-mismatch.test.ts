@@ -48,7 +48,12 @@ describe('sum_mismatch: breakdowns', () => {
 
   it('checks a total stated as a bound as a bound (trên 15,08 tỷ)', () => {
     const money = (total: number, qualifier: Fact['qualifier'], ...values: number[]) => fact({ kind: 'breakdown', unit: 'VND', total, qualifier, parts: parts(...values), cue: 'trong đó' });
-    expect(sumMismatches(doc([money(15_080_000_000, 'above', 5_778_000_000, 606_000_000, 122_000_000, 9_300_000_000)]))).toEqual([]);
+    // 15,086 tỷ: above 15,08 and within one unit of its last printed digit, as "trên 15,08 tỷ" says.
+    expect(sumMismatches(doc([money(15_080_000_000, 'above', 5_778_000_000, 606_000_000, 122_000_000, 8_580_000_000)]))).toEqual([]);
+    // Seed 001: 15,806 tỷ holds the bound but is far past what it says: a warning suggesting the parts' sum.
+    const [far] = sumMismatches(doc([money(15_080_000_000, 'above', 5_778_000_000, 606_000_000, 122_000_000, 9_300_000_000)]));
+    expect(far).toMatchObject({ severity: 'warning', left: 15_080_000_000, right: 15_806_000_000 });
+    expect(far!.suggestion!.vi).toContain('15,806 tỷ đồng');
     const [flag] = sumMismatches(doc([money(15_080_000_000, 'above', 5_778_000_000, 606_000_000)]));
     expect(flag).toMatchObject({ severity: 'error' });
     expect(flag!.message.vi).toContain('trên 15,08 tỷ đồng');
