@@ -7,6 +7,7 @@ import { analyzeDocument } from '../../services/parser/document-analysis.ts';
 import { checkDocument } from '../../services/consolidator/rules/document-rules.ts';
 import { CorpusPassage, type CorpusScope, type GoldFact, type GoldFlag } from './corpus-passage.ts';
 import { passageDocument } from './passage-document.ts';
+import { relativeScope } from '../../services/parser/statements/scope-relative.ts';
 
 /**
  * Scores the product on the development corpus (README.md beside this file):
@@ -103,15 +104,16 @@ function readingOf(gold: GoldFact, facts: readonly Fact[], passage: CorpusPassag
   if (!found) return { gold };
   return {
     gold, found,
-    scopeRight: corpusScopeOf(found, passage.unit.level) === gold.scope,
+    scopeRight: corpusScopeOf(found, passage.unit.level, passage.unit.name) === gold.scope,
     roleRight: (found.role ?? undefined) === gold.role,
     certaintyRight: (found.certainty ?? 'exact') === gold.certainty,
   };
 }
 
 /** The product's scope of a fact in the corpus's words (relative to the reporting unit's level). */
-export function corpusScopeOf(fact: Fact, unitLevel: CorpusPassage['unit']['level']): CorpusScope {
-  const scope = fact.scope;
+export function corpusScopeOf(fact: Fact, unitLevel: CorpusPassage['unit']['level'], unitName?: string): CorpusScope {
+  const level = unitLevel === 'ministry' || unitLevel === 'national' ? undefined : unitLevel;
+  const scope = fact.scope ? relativeScope(fact.scope, { level, name: unitName }) : undefined;
   if (!scope) return 'unstated';
   switch (scope.reach) {
     case 'own': return 'own';
@@ -121,9 +123,7 @@ export function corpusScopeOf(fact: Fact, unitLevel: CorpusPassage['unit']['leve
     case 'levels': {
       const levels = scope.levels ?? [];
       if (levels.length > 1) return 'lower-levels';
-      const level = levels[0];
-      if (level === unitLevel) return 'own';
-      return level === 'commune' ? 'commune-level' : level === 'district' ? 'district-level' : 'province-level';
+      return levels[0] === 'commune' ? 'commune-level' : levels[0] === 'district' ? 'district-level' : 'province-level';
     }
   }
 }

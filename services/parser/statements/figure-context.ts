@@ -30,18 +30,22 @@ export class FigureContext {
   private cues: ReturnType<typeof scopeCues> = [];
   private carried: Omit<FactScope, 'from'> | undefined;
 
-  /** Starts a paragraph; a heading (or a short label line) sets or clears the heading scope. */
+  /**
+   * Starts a paragraph; a heading (or a short label line) sets or clears the heading scope. The
+   * scope the last sentence left carries on into the next paragraph until a heading: reports
+   * go on about the subject they named (`… toàn tỉnh đã tiếp nhận …` ¶ `Trong số hồ sơ còn lại …`).
+   */
   paragraph(text: string, heading: boolean): void {
     this.text = text;
     this.cues = scopeCues(text);
-    this.carried = undefined;
     const labelLine = heading || (text.length <= LABEL_LINE_MAX && /:\s*$/u.test(text));
     if (labelLine && !/\d{2,}/u.test(text.replace(/^\s*[\dIVX]+(?:\.\d+)*[.)]?\s*/u, ''))) {
       this.headingScope = lastStrongScope(this.cues, 0, text.length);
+      this.carried = undefined;
     }
   }
 
-  /** After a sentence: its last strong cue carries to the next sentences of the paragraph. */
+  /** After a sentence: its last strong cue carries to the next sentences. */
   sentenceDone(sentence: SentenceSpan): void {
     this.carried = lastStrongScope(this.cues, sentence.start, sentence.end) ?? this.carried;
   }
@@ -102,7 +106,8 @@ export class FigureContext {
     for (let i = values.length - 1; i >= 0; i--) {
       const between = this.text.slice(values[i]!.end, token.start);
       const opens = (between.match(/\(/g) ?? []).length > (between.match(/\)/g) ?? []).length;
-      if (opens || /(?<![\p{L}\p{M}])(?:trong đó|gồm|bao gồm)(?![\p{L}\p{M}])/iu.test(between)) return values[i];
+      // `… gồm 7.172 hồ sơ, có 5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ đã quá hạn`: `, có` lists its parts too.
+      if (opens || /(?<![\p{L}\p{M}])(?:trong đó|gồm|bao gồm)(?![\p{L}\p{M}])|^[^,;]*,\s*có\s/iu.test(between)) return values[i];
     }
     return undefined;
   }

@@ -12,7 +12,8 @@ import { vietnameseKey } from '../../text/vietnamese-text.ts';
  *           `Trung tâm Phục vụ hành chính công tỉnh` → the level its words name; a bare
  *           `Bộ phận Một cửa` → the reporting unit's own office
  *   area    `toàn huyện`, `toàn tỉnh`, `trên địa bàn tỉnh` with no level before it
- *   named   `huyện Lập Thạch`, `xã Tân Lập`, `Sở Tư pháp`, `Công an tỉnh` (capitalised names)
+ *   named   `huyện Lập Thạch`, `xã Tân Lập`, `Sở Tư pháp` (capitalised names), agencies by function
+ *           (`Công an tỉnh`, `Chi nhánh Văn phòng đăng ký đất đai huyện`, `Bảo hiểm xã hội`)
  *
  * A figure takes the nearest cue before it in its sentence, or a locative right after it in
  * its clause (`tiếp nhận 1.200 hồ sơ tại Trung tâm …`); else the sentence before it in the
@@ -47,6 +48,9 @@ const COUNCIL_SUBJECT = new RegExp(`(?:ubnd|ủy ban nhân dân)\\s+(${LEVEL_WOR
 /** A level word and a capitalised name (in the original text), or a named agency. */
 const NAMED = /(?<![\p{L}\p{M}])(?:[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hị xã|[Qq]uận|[Tt]hành phố|TP\.?|[Tt]ỉnh|Sở|Phòng|Chi cục|Công an|Bảo hiểm xã hội|Cục|Chi nhánh)\s+((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2}))*)/gu;
 
+/** Agencies named by their function and the level they serve: `Công an tỉnh`, `Chi nhánh Văn phòng đăng ký đất đai huyện`. */
+const AGENCY = /(?<![\p{L}\p{M}])(?:Công an|Bảo hiểm xã hội|Kho bạc Nhà nước|Chi cục Thuế|Cục Thuế|(?:Chi nhánh )?Văn phòng [Đđ]ăng ký đất đai|Điện lực|Bưu điện)(?:\s+(?:tỉnh|huyện|thành phố|thị xã|quận))?(?![\p{L}\p{M}])/gu;
+
 function levelsOf(words: string): UnitLevel[] {
   const found = words.match(new RegExp(LEVEL_WORD, 'gu')) ?? [];
   return [...new Set(found.map((w) => LEVEL_OF[w]!))];
@@ -73,6 +77,9 @@ export function scopeCues(text: string): Cue[] {
   for (const m of key.matchAll(COUNCIL_SUBJECT)) {
     cues.push({ start: m.index, end: m.index + m[0].length, weak: true, scope: { reach: 'levels', levels: [LEVEL_OF[m[1]!]!], cue: text.slice(m.index, m.index + m[0].length) } });
   }
+  for (const m of text.matchAll(AGENCY)) {
+    cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });
+  }
   for (const m of text.matchAll(NAMED)) {
     cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });
   }
@@ -98,11 +105,34 @@ const LOCATIVE = /^\s*(?:hồ sơ|thủ tục|tthc)?[^,;.()\d]{0,25}?(?:tại|�
  */
 export function sentenceScope(text: string, cues: readonly Cue[], sentenceStart: number, at: number, atEnd: number, sentenceEnd: number): Omit<FactScope, 'from'> | undefined {
   const clauseEnd = nextBreak(text, atEnd, sentenceEnd);
-  const after = cues.find((c) => c.start >= atEnd && c.end <= clauseEnd && LOCATIVE.test(text.slice(atEnd, c.start)) && !/\d/.test(text.slice(atEnd, c.start)));
+  const after = cues.find((c) => c.start >= atEnd && c.end <= clauseEnd && !/\d/.test(text.slice(atEnd, c.start))
+    && (LOCATIVE.test(text.slice(atEnd, c.start)) || attachedAfterNoun(text, atEnd, c)));
   if (after) return after.scope;
   const clauseStart = Math.max(sentenceStart, ...[',', ';', '(', ':'].map((ch) => text.lastIndexOf(ch, at - 1) + 1));
-  const before = cues.filter((c) => c.start >= sentenceStart && c.end <= at && (!c.weak || c.start >= clauseStart)).at(-1);
+  const before = cues.filter((c) => c.start >= sentenceStart && c.end <= at && (!c.weak || c.start >= clauseStart)
+    && !closedBefore(text, c, at) && !attachedToEarlierNumber(text, c)).at(-1);
   return before?.scope;
+}
+
+/** `134 thủ tục cấp xã`: a level right after the counted noun belongs to that number alone. */
+const NOUN_THEN_LEVEL = /^\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,3}\s+$/u;
+
+function attachedAfterNoun(text: string, numberEnd: number, cue: Cue): boolean {
+  return cue.scope.reach === 'levels' && /^(?:cấp|các)\s/iu.test(cue.scope.cue ?? '') && NOUN_THEN_LEVEL.test(text.slice(numberEnd, cue.start))
+    && !/(?:tiếp nhận|giải quyết|đạt|chiếm|của|tại|ở|được|đã)/iu.test(text.slice(numberEnd, cue.start));
+}
+
+function attachedToEarlierNumber(text: string, cue: Cue): boolean {
+  const m = /(\d)([^\d]*)$/u.exec(text.slice(Math.max(0, cue.start - 40), cue.start));
+  return m !== null && attachedAfterNoun(text, cue.start - (m[2] ?? '').length, cue);
+}
+
+/** A cue in brackets that close before the number names only what the brackets say (`01 hồ sơ quá hạn (xã Nguyễn Huệ), …`). */
+function closedBefore(text: string, cue: Cue, at: number): boolean {
+  const open = text.lastIndexOf('(', cue.start);
+  if (open < 0) return false;
+  const close = text.indexOf(')', cue.end);
+  return close >= 0 && close < at && !text.slice(open, cue.start).includes(')');
 }
 
 function nextBreak(text: string, from: number, limit: number): number {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { fileFlowViolations } from '../../../../services/consolidator/rules/file-flow.ts';
+import { checkDocument } from '../../../../services/consolidator/rules/document-rules.ts';
+import { analyzeDocument } from '../../../../services/parser/document-analysis.ts';
+import { passageDocument } from '../../../corpus/passage-document.ts';
+import { doc, fact } from '../../../support/fact-builder.ts';
+import type { Fact } from '../../../../schemas/fact/v1.ts';
+
+const files = (value: number, role: Fact['role'], extra: Partial<Fact> = {}) => fact({ kind: 'count', value, role, block: 1, scope: { reach: 'own', from: 'sentence' }, certainty: 'exact', ...extra }, 'đoạn');
+const flagsOf = (text: string) => checkDocument({ unit: 'unknown', period: 'unknown', facts: analyzeDocument('d'.repeat(64), passageDocument(text)).facts }).filter((f) => f.severity !== 'info');
+
+describe('file_flow: the identities of the flow of files', () => {
+  it('in hand = new + carried over, in one paragraph: an error naming both sides (Hội An b-11)', () => {
+    const flags = flagsOf('Theo UBND TP.Hội An, trong quý III.2020, tổng số hồ sơ yêu cầu giải quyết là 10.455 hồ sơ, thủ tục hành chính; trong đó hồ sơ mới tiếp nhận là 10.133 hồ sơ, kỳ trước chuyển qua là 612 hồ sơ. Số hồ sơ đã giải quyết: 9.986 (hồ sơ giải quyết đúng hạn là 9.143 hồ sơ, quá hạn là 743 hồ sơ); số hồ sơ đang giải quyết: 844 hồ sơ.');
+    const inHand = flags.find((f) => f.ruleId === 'file_flow.in_hand_eq_new_plus_carried_over');
+    expect(inHand).toMatchObject({ severity: 'error', values: { total: 10455, parts_sum: 10745 } });
+    expect(inHand!.severityReason!.vi).toMatch(/^Lỗi/);
+  });
+
+  it('a clean report with the whole flow raises nothing (Côn Đảo b-04, Đông Triều b-10)', () => {
+    expect(flagsOf('Cụ thể, trong 3 tháng đầu năm, Bộ phận một cửa đã tiếp nhận 3.001 hồ sơ, trong đó nhận mới 3.000 hồ sơ, kỳ trước chuyển qua 01 hồ sơ; đã giải quyết và trả kết quả 2.998 hồ sơ, đạt tỷ lệ 99,9%; đang giải quyết 03 hồ sơ chưa đến hạn, chiếm tỷ lệ 0,1%.')).toEqual([]);
+    expect(flagsOf('Theo đó, trong tháng, Bộ phận tiếp nhận và trả kết quả hiện đại các xã, phường đã tiếp nhận và giải quyết tổng số 3.201 hồ sơ thuộc các lĩnh vực (tiếp nhận mới 3.043 hồ sơ, hồ sơ tồn trước chuyển sang 158 hồ sơ), trong đó: 2770 hồ sơ giải quyết trước hạn và 231 hồ sơ giải quyết đúng hạn, có 01 hồ sơ giải quyết quá hạn (xã Nguyễn Huệ); còn 199 hồ sơ đang trong thời hạn giải quyết.')
+      .filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('a `tiếp nhận` total stands for the files in hand only as a question; its shortfall is no question at all', () => {
+    const over = fileFlowViolations(doc([files(54575, 'received'), files(51780, 'resolved'), files(2800, 'in-progress')]));
+    expect(over).toMatchObject([{ severity: 'warning', imbalance: -5 }]);
+    expect(fileFlowViolations(doc([files(340060, 'received'), files(329596, 'resolved'), files(3405, 'in-progress')]))).toEqual([]);
+  });
+
+  it('in hand ≥ resolved + in progress: an excess is an error, a shortfall a question unless the returned files fill it', () => {
+    expect(fileFlowViolations(doc([files(1000, 'in-hand'), files(950, 'resolved'), files(80, 'in-progress')]))).toMatchObject([{ severity: 'error' }]);
+    expect(fileFlowViolations(doc([files(1000, 'in-hand'), files(900, 'resolved'), files(80, 'in-progress')]))).toMatchObject([{ severity: 'warning' }]);
+    expect(fileFlowViolations(doc([files(1000, 'in-hand'), files(900, 'resolved'), files(80, 'in-progress'), files(20, 'returned')]))).toEqual([]);
+  });
+
+  it('figures of different scopes or paragraphs are not set against each other in one paragraph check', () => {
+    const communes = { scope: { reach: 'levels' as const, levels: ['commune' as const], from: 'sentence' as const } };
+    expect(fileFlowViolations(doc([files(1000, 'in-hand'), files(700, 'new', communes), files(200, 'carried-over')]))).toEqual([]);
+  });
+
+  it('a bound between roles: the part above its whole (several pairings: a warning)', () => {
+    expect(fileFlowViolations(doc([files(120, 'late'), files(100, 'resolved')]))).toMatchObject([{ family: 'bounds', severity: 'error' }]);
+    expect(fileFlowViolations(doc([files(120, 'late'), files(100, 'resolved'), files(110, 'resolved')]))).toMatchObject([{ family: 'bounds', severity: 'warning' }]);
+  });
+});

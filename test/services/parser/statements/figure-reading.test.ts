@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact } from '../../../../schemas/fact/v1.ts';
+import { analyzeDocument } from '../../../../services/parser/document-analysis.ts';
+import { passageDocument } from '../../../corpus/passage-document.ts';
+
+// Scope, role, certainty and statement kind, each class on sentences of several units
+// (the development corpus, test/corpus/passages/: the file named beside each sentence).
+const read = (text: string): Fact[] => analyzeDocument('c'.repeat(64), passageDocument(text)).facts;
+const valued = (facts: Fact[], value: number) => facts.find((f) => f.value === value) ?? facts.find((f) => f.numerator === value || f.rate === value || f.total === value);
+
+describe('role in the flow of files', () => {
+  it('new, carried-over and in-hand (Hội An b-11, Đắk Glong b-01, Vĩnh Phúc a-02)', () => {
+    const hoiAn = read('Theo UBND TP.Hội An, trong quý III.2020, tổng số hồ sơ yêu cầu giải quyết là 10.455 hồ sơ, thủ tục hành chính; trong đó hồ sơ mới tiếp nhận là 10.133 hồ sơ, kỳ trước chuyển qua là 612 hồ sơ.');
+    expect([10455, 10133, 612].map((v) => valued(hoiAn, v)?.role)).toEqual(['in-hand', 'new', 'carried-over']);
+    const dakGlong = read('Trong năm 2020, tổng số hồ sơ yêu cầu giải quyết thủ tục hành chính (TTHC) trong kỳ của toàn huyện là 59.010 bộ. Trong đó, số hồ sơ mới tiếp nhận là 57.028 bộ; số hồ sơ từ kỳ trước chuyển qua là 1.982 bộ.');
+    expect([57028, 1982].map((v) => valued(dakGlong, v)?.role)).toEqual(['new', 'carried-over']);
+    const vinhPhuc = read('Tháng 9/2021, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận mới 4.131 hồ sơ, hồ sơ tồn kỳ trước chuyển sang là 2.171, lũy kế đã và đang giải quyết trong kỳ là 6.302 hồ sơ; đến hạn giải quyết là 4.169 hồ sơ.');
+    expect([4131, 6302, 4169].map((v) => valued(vinhPhuc, v)?.role)).toEqual(['new', 'in-hand', 'due']);
+    expect(valued(vinhPhuc, 4169)?.indicator).toBe('hoso.due');
+  });
+
+  it('parts of an in-progress figure are in progress, whatever their own words (Đắk Glong b-01, Lâm Đồng a-04)', () => {
+    const dakGlong = read('Kết quả, ngành chức năng đã giải quyết được 57.689 bộ hồ sơ (57.502 hồ sơ giải quyết đúng hạn, 187 hồ sơ giải quyết quá hạn); 1.321 hồ sơ đang giải quyết (1.246 hồ sơ chưa đến hạn, 75 hồ sơ số hồ sơ quá hạn).');
+    expect([57689, 57502, 187, 1321, 1246, 75].map((v) => valued(dakGlong, v)?.role))
+      .toEqual(['resolved', 'early-or-on-time', 'late', 'in-progress', 'in-progress-on-time', 'in-progress-late']);
+    const lamDong = read('Trong số hồ sơ còn lại đang giải quyết gồm 7.172 hồ sơ, có 5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ đã quá hạn.');
+    expect([7172, 5950, 1222].map((v) => valued(lamDong, v)?.role)).toEqual(['in-progress', 'in-progress-on-time', 'in-progress-late']);
+  });
+
+  it('`tiếp nhận và giải quyết` is received; returned files are not in hand; an office name names no step (Đông Triều b-10, Vĩnh Phúc a-01)', () => {
+    const dongTrieu = read('Theo đó, trong tháng, Bộ phận tiếp nhận và trả kết quả hiện đại các xã, phường đã tiếp nhận và giải quyết tổng số 3.201 hồ sơ thuộc các lĩnh vực (tiếp nhận mới 3.043 hồ sơ, hồ sơ tồn trước chuyển sang 158 hồ sơ); còn 199 hồ sơ đang trong thời hạn giải quyết.');
+    expect([3043, 158, 199].map((v) => valued(dongTrieu, v)?.role)).toEqual(['new', 'carried-over', 'in-progress-on-time']);
+    const vinhPhuc = read('Các cơ quan thụ lý trả lại hồ sơ và người nộp đề nghị rút hồ sơ là 16 hồ sơ (chiếm 0,08%).');
+    expect(valued(vinhPhuc, 16)?.role).toBe('returned');
+  });
+
+  it('procedures are not files: no role for `TTHC được giải quyết` (Quảng Ngạn seed 003)', () => {
+    const facts = read('UBND xã đã niêm yết công khai 134 TTHC được giải quyết theo cơ chế một cửa và 19 TTHC được giải quyết theo cơ chế một cửa liên thông.');
+    expect(valued(facts, 19)?.role).toBeUndefined();
+  });
+});
+
+describe('scope', () => {
+  it('levels, offices and the whole area, changing inside a passage (Kon Tum a-05, Lâm Đồng a-04, Côn Đảo b-04)', () => {
+    const konTum = read('Các sở, ban ngành cấp tỉnh tiếp nhận 23.233 hồ sơ, với 6.596 hồ sơ trực tuyến (đạt tỷ lệ 28,39%); cấp huyện tiếp nhận 6.776 hồ sơ, với 2.521 hồ sơ trực tuyến (đạt tỷ lệ 37,76%); cấp xã tiếp nhận 26.030 hồ sơ.');
+    expect([23233, 6776, 26030].map((v) => valued(konTum, v)?.scope?.levels)).toEqual([['province'], ['district'], ['commune']]);
+    const lamDong = read('Thống kê của UBND tỉnh cho biết, trong quý I năm 2020 toàn tỉnh đã tiếp nhận 659.245 hồ sơ, đã giải quyết 643.272 hồ sơ.\nTrong số hồ sơ còn lại đang giải quyết gồm 7.172 hồ sơ.');
+    expect(valued(lamDong, 659245)?.scope).toMatchObject({ reach: 'area', levels: ['province'] });
+    // The next paragraph goes on about the province as a whole.
+    expect(valued(lamDong, 7172)?.scope).toMatchObject({ reach: 'area', from: 'paragraph' });
+    const conDao = read('Cụ thể, trong 3 tháng đầu năm, Bộ phận một cửa đã tiếp nhận 3.001 hồ sơ, trong đó nhận mới 3.000 hồ sơ, kỳ trước chuyển qua 01 hồ sơ.');
+    expect(valued(conDao, 3001)?.scope?.reach).toBe('own');
+  });
+
+  it('a level after the counted noun is that number\'s alone; bracketed names stay in their brackets (Bà Rịa – Vũng Tàu a-14, Đông Triều b-10)', () => {
+    const brvt = read('Thực hiện cung ứng dịch vụ công trực tuyến 3 cấp với 2.268 thủ tục gồm 1.833 thủ tục cấp tỉnh, 301 thủ tục cấp huyện và 134 thủ tục cấp xã; trong đó đã cung ứng dịch vụ công mức độ 3 là 1.089 thủ tục.');
+    expect([1833, 301, 134].map((v) => valued(brvt, v)?.scope?.levels)).toEqual([['province'], ['district'], ['commune']]);
+    expect(valued(brvt, 1089)?.scope?.reach).toBe('unstated');
+    const dongTrieu = read('Đã giải quyết 2770 hồ sơ trước hạn, có 01 hồ sơ giải quyết quá hạn (xã Nguyễn Huệ), chiếm 0,03%; còn 199 hồ sơ đang trong thời hạn giải quyết.');
+    expect(valued(dongTrieu, 199)?.scope?.reach).not.toBe('named');
+  });
+});
+
+describe('certainty', () => {
+  it('bound words and counts in thousands are approximate (Bến Tre a-09, Thới Bình b-14)', () => {
+    const benTre = read('Trong tháng 10-2020, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 10,18 ngàn hồ sơ (HS) các loại.');
+    expect(valued(benTre, 10180)?.certainty).toBe('approximate');
+    const thoiBinh = read('6 tháng đầu năm 2019 toàn huyện đã tiếp nhận và giải quyết gần 30.000 hồ sơ, với tỷ lệ đúng hạn đạt 96,36%. Trong đó, các xã thị trấn đã giải quyết hơn 23.000 hồ sơ.');
+    expect([30000, 23000].map((v) => valued(thoiBinh, v)?.certainty)).toEqual(['approximate', 'approximate']);
+    expect(valued(thoiBinh, 96.36)?.certainty).toBe('exact');
+  });
+});
+
+describe('statements that are not a share of a base', () => {
+  it('threshold counts, ranks, index scores and per-unit rates (Vĩnh Phúc a-01, Bà Rịa – Vũng Tàu a-14, Tuyên Quang a-18, national c-10)', () => {
+    const vinhPhuc = read('Có đến 5/9 huyện, thành phố đạt tỷ lệ này dưới 3% và cả 9/9 huyện, thành phố đạt tỷ lệ dưới 10%.');
+    expect(vinhPhuc.filter((f) => f.kind === 'threshold-count').map((f) => [f.numerator, f.denominator, f.rate])).toEqual([[5, 9, 3], [9, 9, 10]]);
+    const brvt = read('PCI xếp thứ 16/63 tỉnh, thành phố (tăng 2 bậc so với năm 2015).');
+    expect(brvt.find((f) => f.kind === 'rank')).toMatchObject({ value: 16, denominator: 63 });
+    const score = read('Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) của tỉnh đạt 82,5%, tăng 1,2% so với năm 2020.');
+    expect(score.map((f) => [f.kind, f.value]).sort()).toEqual([['change', 1.2], ['score', 82.5]]);
+    const provinces = read('5 tỉnh có số hồ sơ trực tuyến thấp nhất lần lượt gồm: Bạc Liêu (7,4%), Sơn La (8,3%), Nghệ An (8,6%).');
+    expect(provinces.filter((f) => f.kind === 'share').every((f) => f.total === undefined)).toBe(true);
+  });
+});
