@@ -10,7 +10,8 @@ import { scopeKey } from './scope-key.ts';
  *
  *   in-hand = new + carried-over          `tổng số hồ sơ yêu cầu giải quyết 10.455; trong đó mới tiếp
  *                                          nhận 10.133, kỳ trước chuyển qua 612` → 10.745 ≠ 10.455
- *   in-hand ≥ resolved + in-progress      returned files may stand outside, so only an excess is certain
+ *   in-hand ≥ resolved + in-progress      returned files may stand outside: an excess is certain, a
+ *                                          shortfall a question (none when the returned files fill it)
  *   resolved = early + on-time + late, in-progress = on time + overdue, part ≤ whole
  *
  * Severity (README, "Severity policy"): an error when the identity always holds, every figure
@@ -99,8 +100,9 @@ function checkIdentity(identity: FileRoleIdentity, byRole: Map<Role, Fact[]>, br
     const [total, ...parts] = picked;
     const sum = parts.reduce((s, f) => s + f.value!, 0);
     const gap = total!.value! - sum;
-    const holds = gap === 0 || (!identity.exact && gap > 0);
-    if (holds) return undefined;
+    // A shortfall in a loose identity is explained when the files returned or withdrawn fill it exactly.
+    const returned = !identity.exact && gap > 0 && (byRole.get('returned') ?? []).some((r) => r.value === gap);
+    if (gap === 0 || returned) return undefined;
     if (coveredByBreakdown(total!, parts, breakdowns)) return undefined;
     if (!worst || Math.abs(gap) < Math.abs(worst.gap)) worst = { picked, gap };
   }
@@ -108,12 +110,14 @@ function checkIdentity(identity: FileRoleIdentity, byRole: Map<Role, Fact[]>, br
   const [total, ...parts] = worst.picked;
   const sum = total!.value! - worst.gap;
   const certain = totalRole === identity.total && choices === 1 && (identity.exact || worst.gap < 0);
+  // A loose identity's shortfall when the total is only `tiếp nhận`: files carried over or returned explain it too often to ask.
+  if (!certain && !identity.exact && worst.gap > 0 && totalRole !== identity.total) return undefined;
   const reason = !certain
     ? totalRole !== identity.total
       ? { vi: `"${ROLE_NAME[totalRole][0]}" có thể chưa gồm hồ sơ kỳ trước chuyển sang`, en: `"${ROLE_NAME[totalRole][1]}" may leave out files carried over` }
       : choices > 1
         ? { vi: 'đoạn văn nêu nhiều số cùng loại, chưa chắc đã ghép đúng', en: 'the passage states several figures of one kind; the pairing is not certain' }
-        : { vi: 'hồ sơ trả lại hoặc rút có thể nằm ngoài các phần', en: 'returned or withdrawn files may stand outside the parts' }
+        : { vi: 'hồ sơ trả lại hoặc rút có thể nằm ngoài các phần; cần đơn vị làm rõ phần chênh', en: 'returned or withdrawn files may stand outside the parts; the unit should account for the gap' }
     : undefined;
   const names = identity.parts.map((r) => ROLE_NAME[r]);
   const values: Record<string, number> = { total: total!.value!, parts_sum: sum };
