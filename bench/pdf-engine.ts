@@ -33,24 +33,26 @@ try {
     return median(t);
   };
   const pdftotext = await time(() => execFileSync('pdftotext', [big, '-'], { maxBuffer: 1 << 28 }));
-  const poppler = await time(() => readPdfStructure(bytes, 'big.pdf', 'poppler'));
-  const pdfjs = await time(() => readPdfStructure(bytes, 'big.pdf', 'pdfjs'));
-  const pdfParse = await time(() => readPdfStructure(bytes, 'big.pdf', 'pdf-parse'));
   const factCount = { poppler: 0, pdfjs: 0 };
   const analyze = (engine: 'poppler' | 'pdfjs') => time(async () => {
     const doc = await readPdfStructure(bytes, 'big.pdf', engine);
     factCount[engine] = analyzeDocument('0'.repeat(64), doc).facts.length;
   });
+  // Poppler first: pdf.js, once loaded, slows some builtins for the whole process
+  // (pdf-structure-reader.ts), and a process reading with poppler never loads it.
+  const poppler = await time(() => readPdfStructure(bytes, 'big.pdf', 'poppler'));
   const analyzePoppler = await analyze('poppler');
+  const pdfjs = await time(() => readPdfStructure(bytes, 'big.pdf', 'pdfjs'));
   const analyzePdfjs = await analyze('pdfjs');
+  const pdfParse = await time(() => readPdfStructure(bytes, 'big.pdf', 'pdf-parse'));
   const row = (name: string, ms: number) => `${name.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  ${(pages / (ms / 1000)).toFixed(0).padStart(6)} pages/s  ${(ms / pages).toFixed(2).padStart(6)} ms/page  ${(pdftotext / ms).toFixed(2)}× pdftotext's rate`;
   console.log(`${pages}-page PDF from the samples, median of ${runs} runs`);
   console.log(row('pdftotext (plain text)', pdftotext));
   console.log(row('tonghop: poppler TSV + layout', poppler));
-  console.log(row('tonghop: pdf.js boxes + layout', pdfjs));
-  console.log(row('pdf-parse plain text (old fallback)', pdfParse));
   console.log(row(`tonghop analyze, poppler (${factCount.poppler} facts)`, analyzePoppler));
+  console.log(row('tonghop: pdf.js boxes + layout', pdfjs));
   console.log(row(`tonghop analyze, pdf.js (${factCount.pdfjs} facts)`, analyzePdfjs));
+  console.log(row('pdf-parse plain text (old fallback)', pdfParse));
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

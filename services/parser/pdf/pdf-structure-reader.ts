@@ -7,7 +7,7 @@ import { layoutPdfPages } from './pdf-layout.ts';
  * over word boxes from one of two box sources, chosen by `engine`:
  *
  * - `poppler` (engine name `poppler-bbox`): poppler's `pdftotext -tsv` (Debian
- *   poppler-utils). `auto` takes it when `pdftotext` runs here: it is about twice as fast.
+ *   poppler-utils). `auto` takes it when `pdftotext` runs here: it is 2–3 times as fast.
  * - `pdfjs` (`pdfjs-bbox`): pdf.js, in-process (`pdfjs-boxes.ts`). `auto` takes it when
  *   poppler is missing, and then says once per process, on stderr (a Node process warning,
  *   code TH_POPPLER_MISSING), that installing poppler-utils is recommended. It places

@@ -16,13 +16,15 @@ import { wordBlocks } from './word-blocks.ts';
  * Glyphs are placed by pdf.js's operator list, not its text content (`pdfjs-glyphs.ts`
  * says why); words and blocks are cut by pdftotext's rules (`glyph-words.ts`,
  * `word-blocks.ts`). On the sample reports and the hazard fixtures both sources give the
- * same words, lines and blocks (test/services/parser/pdf/pdfjs-boxes.samples.test.ts).
+ * same words, lines and blocks (test/services/parser/pdf/pdf-box-sources.samples.test.ts).
  *
- * pdf.js is pdf-parse's own, pinned copy (pdfjs-dist), run in this thread, at about half
- * poppler's speed on two cores (`npm run bench:pdf`). Annotations are left out
- * (links carry no text here). An encrypted file is refused with TH_ERR_PDF_ENCRYPTED and
- * one pdf.js cannot open, or a page it cannot read, with TH_ERR_PDF_CORRUPT: a document
- * is never read with pages missing.
+ * pdf.js is pdf-parse's own, pinned copy (pdfjs-dist), run in this thread: 2–3 times
+ * slower than poppler, which reads page ranges in parallel (`npm run bench:pdf`).
+ * Coordinates start at the corner of the crop box (pdf.js's viewport), pdftotext's at the
+ * media box's: the same in every PDF here. Annotations are left out (links carry no text
+ * here; the text of a filled form field would be missed). An encrypted file is refused with
+ * TH_ERR_PDF_ENCRYPTED and one pdf.js cannot open, or a page it cannot read, with
+ * TH_ERR_PDF_CORRUPT: a document is never read with pages missing.
  */
 export async function readPdfjsBoxes(bytes: Uint8Array, fileName: string): Promise<BboxPage[]> {
   // pdf.js may detach the buffer it is given; keep the caller's bytes intact.
