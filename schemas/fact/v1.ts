@@ -100,6 +100,8 @@ export const FactV1 = z.object({
   qualifier: Qualifier.optional(),
   scope: FactScope.optional(),
   role: FileRole.optional(),
+  /** The role came from the clause a list hangs from, not from the figure's own words: less certain. */
+  roleInferred: z.literal(true).optional(),
   /** Absent means exact (facts recorded before certainty existed). */
   certainty: Certainty.optional(),
   period: Period.optional(),

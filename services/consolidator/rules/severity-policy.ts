@@ -8,7 +8,8 @@ import { scopeKey } from './scope-key.ts';
  *
  *   - every number it rests on is exact (no hơn, gần, trên, khoảng, no `16 nghìn`),
  *   - every file count in it was named by its own words (a role read, not an indicator guessed
- *     from a verb: `đang trong thời hạn giải quyết` is no `đã giải quyết`),
+ *     from a verb, nor a role taken from the clause a list hangs from: `đang trong thời hạn
+ *     giải quyết` is no `đã giải quyết`),
  *   - the figures it compares share one scope (all the unit's own office, all its communes, …);
  *     a total and its parts may differ, a breakdown by level is one (`cấp tỉnh 1.342, cấp huyện 260 …`),
  *
@@ -49,7 +50,7 @@ function uncertainty(draft: FlagDraft): { vi: string; en: string } | undefined {
   if (implausible(draft)) return { vi: 'chênh lệch quá lớn để là lỗi gõ, có thể máy đọc nhầm cấu trúc câu', en: 'the gap is too large for a slip; the sentence may have been read wrongly' };
   const approximate = facts.find((f) => f.certainty === 'approximate' || f.qualifier !== undefined);
   if (approximate) return { vi: `số "${approximate.label}" là số gần đúng`, en: `the figure "${approximate.label}" is approximate` };
-  const guessed = facts.find((f) => f.indicator?.startsWith('hoso.') && /hồ sơ/iu.test(f.unit) && f.role === undefined && (f.kind === 'count' || f.kind === 'table-cell'));
+  const guessed = facts.find((f) => (f.indicator?.startsWith('hoso.') && /hồ sơ/iu.test(f.unit) && f.role === undefined && (f.kind === 'count' || f.kind === 'table-cell')) || f.roleInferred);
   if (guessed) return { vi: `không rõ số ${guessed.value ?? ''} hồ sơ thuộc bước nào của quy trình giải quyết`, en: `it is unclear which step of the flow of files the ${guessed.value ?? ''} files are` };
   const scopes = new Set(facts.map(scopeKey));
   if (likeForLike && scopes.size > 1) return { vi: 'các số thuộc những phạm vi khác nhau (đơn vị, cấp)', en: 'the figures are of different scopes (unit, level)' };

@@ -13,6 +13,8 @@ import type { SentenceSpan } from './sentence-splitter.ts';
 export interface FigureReading {
   scope: FactScope;
   role?: FileRole;
+  /** The role came from the clause before the figure, not its own words. */
+  roleInferred?: true;
   certainty: Certainty;
 }
 
@@ -52,7 +54,7 @@ export class FigureContext {
 
   read(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): FigureReading {
     const role = isFileNoun(noun) || token.kind === 'percent' ? this.roleOf(token, noun, sentence, tokens) : undefined;
-    return { scope: this.scopeOf(token, sentence), ...(role ? { role } : {}), certainty: certaintyOf(token) };
+    return { scope: this.scopeOf(token, sentence), ...(role ? { role: role.role } : {}), ...(role?.inferred ? { roleInferred: true } : {}), certainty: certaintyOf(token) };
   }
 
   scopeOf(token: NumericToken, sentence: SentenceSpan): FactScope {
@@ -63,13 +65,14 @@ export class FigureContext {
     return { reach: 'unstated' };
   }
 
-  private roleOf(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): FileRole | undefined {
-    const own = fileRoleOf(this.wordsOf(token, noun, sentence, tokens)) ?? this.roleOfClauseBefore(token, sentence);
+  private roleOf(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): { role: FileRole; inferred: boolean } | undefined {
+    const words = fileRoleOf(this.wordsOf(token, noun, sentence, tokens));
+    const own = words ?? this.roleOfClauseBefore(token, sentence);
     const parent = this.parentOf(token, sentence, tokens);
     const role = parent ? withinParent(own, fileRoleOf(this.wordsOf(parent, undefined, sentence, tokens))) : own;
+    if (!role) return undefined;
     // `đúng hạn` counts the early files too unless the report lists them apart (catalog: hoso.on_time).
-    if (role === 'on-time' && !EARLY_APART.test(this.text)) return 'early-or-on-time';
-    return role;
+    return { role: role === 'on-time' && !EARLY_APART.test(this.text) ? 'early-or-on-time' : role, inferred: words === undefined };
   }
 
   /**

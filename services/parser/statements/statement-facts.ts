@@ -133,6 +133,7 @@ class SentenceReader {
       ...(token.qualifier && !fields.qualifier ? { qualifier: token.qualifier } : {}),
       scope: reading.scope,
       ...(fields.role ?? reading.role ? { role: fields.role ?? reading.role } : {}),
+      ...(!fields.role && reading.roleInferred ? { roleInferred: true as const } : {}),
       certainty: fields.qualifier ? 'approximate' : reading.certainty,
       block: this.para.index,
       evidence,
@@ -193,14 +194,16 @@ class SentenceReader {
     for (const r of this.tokens.filter((t) => t.kind === 'ratio' && t.numerator !== undefined && t.denominator !== undefined)) {
       const noun = this.nounAfter(r);
       // The rate reported with the ratio: the next number in the sentence, if it is a percent
-      // close by or introduced as one (`13/29⁵ đơn vị … theo đúng vị trí việc làm, đạt tỷ lệ 41,93%`).
+      // close by in its clause or introduced as one (`13/29⁵ đơn vị … theo đúng vị trí việc làm, đạt tỷ lệ 41,93%`).
       // Dates, document numbers and standards in between do not separate them (`43/43 … TCVN 9001:2008, đạt tỷ lệ 100%`).
       // A rate that prints its own fraction after it comes first: `đạt 47,8% (4.954.457/10.364.973)`.
       const before = this.tokens.filter((t) => t.end <= r.start && VALUE_KINDS.has(t.kind)).at(-1);
       const own = before?.kind === 'percent' && !this.consumed.has(before) && /^\s*\(\s*$/u.test(this.para.text.slice(before.end, r.start)) ? before : undefined;
       const next = this.tokens.find((t) => t.start >= r.end && VALUE_KINDS.has(t.kind));
       const cued = next !== undefined && RATE_CUE.test(this.para.text.slice(r.end, next.start));
-      const rate = own ?? (next?.kind === 'percent' && (next.start - r.end < 70 || cued) ? next : undefined);
+      // Uncued, only a percent close by and in the same clause: `12/15 xã …; tỷ lệ hồ sơ trực tuyến 45%` is another figure.
+      const close = next !== undefined && next.start - r.end < 40 && !/[;:]/u.test(this.para.text.slice(r.end, next.start));
+      const rate = own ?? (next?.kind === 'percent' && (close || cued) ? next : undefined);
       if (rate) this.consumed.add(rate);
       if (noun && COVERAGE_NOUN.test(noun) && rate && isThreshold(rate, this.para.text.slice(r.end, rate.start))) {
         // `Có 5/9 huyện đạt tỷ lệ này dưới 3%`: how many units meet a threshold, not 5/9 = 3 %.
