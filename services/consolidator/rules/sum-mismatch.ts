@@ -3,6 +3,7 @@ import { describeFixes, findFixes } from './fix-suggestion.ts';
 import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
 import { groupBy } from './group-by.ts';
 import { passageOf } from './passage.ts';
+import { decimalsOf, halfUnit, roundTo } from './printed-precision.ts';
 
 /**
  * sum_mismatch: a total against its parts — breakdowns in the text (`X, trong đó A, B, C`;
@@ -39,6 +40,7 @@ export function sumMismatches(doc: DocumentFacts): FlagDraft[] {
 }
 
 function checkBreakdown(fact: Fact, total: number, all: readonly Fact[]): FlagDraft | undefined {
+  if (fact.unit === '%') return checkRateParts(fact, total);
   const parts = fact.parts!;
   const sum = parts.reduce((s, p) => s + p.value, 0);
   const gap = total - sum;
@@ -143,4 +145,31 @@ function printedUnit(value: number): number {
   let unit = 1;
   while (unit < 1e12 && value !== 0 && Math.abs(value) % (unit * 10) === 0) unit *= 10;
   return unit;
+}
+
+/**
+ * A rate with the rates of its groups in brackets (`60,72% (mức độ 3 là 32,3%, mức độ 4 là 37,4%)`):
+ * the groups' rates either average to it (the total lies between them: rates of groups of
+ * different sizes) or add up to it (shares of one base), to the printed precision. Neither
+ * is a contradiction in the report.
+ */
+export const SUM_RATE_PARTS = 'sum_mismatch.rate_parts';
+
+function checkRateParts(fact: Fact, total: number): FlagDraft | undefined {
+  const parts = fact.parts!;
+  const values = parts.map((p) => p.value);
+  if (total >= Math.min(...values) && total <= Math.max(...values)) return undefined;
+  const sum = values.reduce((a, b) => a + b, 0);
+  const tolerance = [total, ...values].reduce((t, v) => t + halfUnit(decimalsOf(v)), 0);
+  if (Math.abs(total - sum) <= tolerance + 1e-9) return undefined;
+  const flagValues: Record<string, number> = { total, parts_sum: roundTo(sum, 4) };
+  parts.forEach((p, i) => { flagValues[`part_${i + 1}`] = p.value; });
+  const listed = values.map((v) => `${vi(v)}%`).join(' + ');
+  return {
+    ruleId: SUM_RATE_PARTS, family: 'sum_mismatch', severity: 'error', left: total, right: roundTo(sum, 4), imbalance: roundTo(total - sum, 4), values: flagValues, facts: [fact],
+    message: {
+      vi: `Tỷ lệ ${vi(total)}% không bằng tổng các tỷ lệ thành phần ${listed} = ${vi(roundTo(sum, 4))}%, và cũng không nằm giữa chúng (không thể là tỷ lệ bình quân).`,
+      en: `The rate ${en(total)}% is neither the sum of its groups' rates ${values.map((v) => `${en(v)}%`).join(' + ')} = ${en(roundTo(sum, 4))}% nor between them (it cannot be their average).`,
+    },
+  };
 }

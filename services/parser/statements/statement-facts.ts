@@ -116,6 +116,7 @@ class SentenceReader {
     this.ranks();
     this.ratios();
     this.changes();
+    this.rateBreakdowns();
     this.shares();
     this.rates();
     this.breakdowns();
@@ -262,6 +263,29 @@ class SentenceReader {
       if (!CHANGE_CUE.test(head)) continue;
       this.consumed.add(p);
       this.push('change', p, { label: this.labelBefore(p), value: p.value!, unit: '%' });
+    }
+  }
+
+  /**
+   * `tỷ lệ dịch vụ công trực tuyến mức độ 3, 4 đạt 60,72% (mức độ 3 là 32,3%, mức độ 4 là 37,4%)`: a rate
+   * with the rates of its groups in brackets after it. Whether they add up (groups of one base) or
+   * average to it (rates of groups) is the rule's to tell (sum-mismatch.ts).
+   */
+  private rateBreakdowns(): void {
+    for (const p of this.tokens.filter((t) => t.kind === 'percent' && !this.consumed.has(t) && t.value !== undefined)) {
+      const open = /^\s*\(/u.exec(this.para.text.slice(p.end, this.sentence.end));
+      if (!open) continue;
+      const close = this.para.text.indexOf(')', p.end + open[0].length);
+      if (close < 0 || close > this.sentence.end) continue;
+      const inside = this.tokens.filter((t) => t.start > p.end && t.end <= close && VALUE_KINDS.has(t.kind));
+      if (inside.length < 2 || inside.some((t) => t.kind !== 'percent' || t.value === undefined || this.consumed.has(t) || t.qualifier)) continue;
+      const between = (t: NumericToken, i: number) => this.para.text.slice(i === 0 ? p.end + open[0].length : inside[i - 1]!.end, t.start);
+      if (inside.some((t, i) => CHANGE_CUE.test(between(t, i)) || /so với/iu.test(between(t, i)))) continue;
+      inside.forEach((t) => this.consumed.add(t));
+      this.push('breakdown', p, {
+        label: this.labelBefore(p), total: p.value!, unit: '%', cue: '(',
+        parts: inside.map((t, i) => ({ label: between(t, i).replace(/^[\s,;]+|\s*(?:là|đạt|chiếm)?\s*$/gu, '').trim(), value: t.value! })),
+      });
     }
   }
 

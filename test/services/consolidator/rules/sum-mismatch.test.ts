@@ -83,3 +83,17 @@ describe('sum_mismatch: table sub-rows', () => {
     ]))).toEqual([]);
   });
 });
+
+describe('sum_mismatch: a rate with its groups\' rates in brackets', () => {
+  const rates = (total: number, ...values: number[]) => fact({ kind: 'breakdown', unit: '%', total, cue: '(', parts: values.map((value, i) => ({ label: `nhóm ${i + 1}`, value })) });
+
+  it('flags groups that neither add up to the rate nor average to it (national portal c-08: 60,72% vs 32,3% + 37,4%)', () => {
+    const [flag] = sumMismatches(doc([rates(60.72, 32.3, 37.4)]));
+    expect(flag).toMatchObject({ ruleId: 'sum_mismatch.rate_parts', severity: 'error', left: 60.72, right: 69.7 });
+  });
+
+  it('accepts shares that add up at the printed precision, and group rates the total lies between', () => {
+    expect(sumMismatches(doc([rates(98.81, 60.4, 38.4)]))).toEqual([]);
+    expect(sumMismatches(doc([rates(98.5, 97.9, 99.2)]))).toEqual([]);
+  });
+});
