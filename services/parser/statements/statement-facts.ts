@@ -39,7 +39,8 @@ const SUPERSCRIPTS = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u;
 const CHANGE_CUE = /(?:tăng|giảm|nâng|hạ)(?:\s+(?:thêm|lên|xuống|được|hơn))?\s*$/iu;
 // The parts follow the total's noun directly, or a few words later when a bracket names them
 // (`38 văn bản của cấp huyện (gồm 10 nghị quyết, 28 quyết định)`).
-const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|[,;]?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{0,60},\s*với(?![\p{L}\p{M}])|[^\d(),.;:]{1,60}(?:\(\s*(?:gồm|trong đó)|,\s*trong đó)\s*:?)/iu;
+// `7.518 TTHC ở 3 cấp: tỉnh, huyện, xã, trong đó: …`: a place named by a count and its names may stand between.
+const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|[,;]?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{0,60},\s*với(?![\p{L}\p{M}])|[^\d(),.;:]{1,60}(?:\(\s*(?:gồm|trong đó)|,\s*trong đó)\s*:?|\s*(?:ở|tại|của|thuộc)\s+\d{1,2}\s+[\p{L}\p{M} ]{1,20}:\s*[\p{L}\p{M} ,]{1,80},\s*trong đó\s*:?)/iu;
 
 type Quantity = NumericToken & { value: number };
 
@@ -342,7 +343,8 @@ class SentenceReader {
         const semicolon = this.para.text.indexOf(';', total.end);
         if (semicolon >= 0 && semicolon < limit) limit = semicolon;
       }
-      const candidates = this.partCandidates(total.kind).filter((t) => t.start > total.end && t.end <= limit);
+      const cueEnd = (nounSpan?.end ?? total.end) + cue.index + cue[0].length;
+      const candidates = this.partCandidates(total.kind).filter((t) => t.start >= cueEnd && t.end <= limit);
       // A part with parts of its own (`… và 171 TTHC …, trong đó có 02 …`) ends this list.
       const nested = candidates[0] ? NESTED_CUE.exec(this.para.text.slice(candidates[0].end, limit)) : null;
       if (nested && candidates[0]) limit = candidates[0].end + nested.index;

@@ -83,3 +83,16 @@ describe('statements that are not a share of a base', () => {
     expect(provinces.filter((f) => f.kind === 'share').every((f) => f.total === undefined)).toBe(true);
   });
 });
+
+describe('which number is the total', () => {
+  it('a count that names a place between a total and its parts is not the total (Bà Rịa – Vũng Tàu a-14; seen in one report so far)', () => {
+    const facts = read('Từ năm 2015-2020, UBND tỉnh đã ban hành 315 quyết định công bố 7.518 TTHC ở 3 cấp: tỉnh, huyện, xã, trong đó: 3.595 TTHC mới và thay thế, 977 TTHC sửa đổi, bổ sung, 2.926 TTHC bị bãi bỏ.');
+    const breakdowns = facts.filter((f) => f.kind === 'breakdown');
+    expect(breakdowns.map((f) => [f.total, f.parts?.map((p) => p.value)])).toEqual([[7518, [3595, 977, 2926]]]);
+  });
+
+  it('the parts of a total open after its cue, never inside it (Côn Đảo b-04)', () => {
+    const facts = read('Cụ thể, trong 3 tháng đầu năm, Bộ phận một cửa đã tiếp nhận 3.001 hồ sơ, trong đó nhận mới 3.000 hồ sơ, kỳ trước chuyển qua 01 hồ sơ; đã giải quyết và trả kết quả 2.998 hồ sơ, đạt tỷ lệ 99,9%.');
+    expect(facts.filter((f) => f.kind === 'breakdown').map((f) => [f.total, f.role, f.parts?.map((p) => p.value)])).toEqual([[3001, 'in-hand', [3000, 1]]]);
+  });
+});
