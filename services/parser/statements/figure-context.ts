@@ -19,8 +19,8 @@ export interface FigureReading {
 }
 
 const VALUE_KINDS = new Set<NumericToken['kind']>(['quantity', 'percent', 'ratio', 'money']);
-// `và`, `còn` end a clause only right before the number: `tiếp nhận và giải quyết 3.201` is one verb.
-const CLAUSE_SPLIT = /[,;()]|(?<![\p{L}\p{M}])trong đó(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])(?:và|còn|hoặc)\s*$/iu;
+// `và` ends a clause only right before the number: `tiếp nhận và giải quyết 3.201` is one verb.
+const CLAUSE_SPLIT = /[,;()]|(?<![\p{L}\p{M}])trong đó(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])(?:và|hoặc)\s*$/iu;
 /** Early files listed apart from those on time. */
 const EARLY_APART = /(?:trước|sớm) (?:hạn|hẹn)(?! và đúng)(?!,? đúng)/iu;
 /** A short line that only names a level or office: `b) Cấp xã:`, `- Tại Bộ phận Một cửa huyện:`. */
@@ -53,7 +53,9 @@ export class FigureContext {
   }
 
   read(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): FigureReading {
-    const role = isFileNoun(noun) || token.kind === 'percent' ? this.roleOf(token, noun, sentence, tokens) : undefined;
+    const clause = this.text.slice(sentence.start, token.start).split(/[,;(]/u).at(-1) ?? '';
+    const aboutFiles = isFileNoun(noun) || token.kind === 'percent' || (token.kind === 'ratio' && noun === undefined && /hồ sơ/iu.test(clause));
+    const role = aboutFiles ? this.roleOf(token, noun, sentence, tokens) : undefined;
     return { scope: this.scopeOf(token, sentence), ...(role ? { role: role.role } : {}), ...(role?.inferred ? { roleInferred: true } : {}), certainty: certaintyOf(token) };
   }
 
@@ -106,6 +108,9 @@ export class FigureContext {
   /** The figure whose parts this one is: the value before an open `(` or a `trong đó` that precedes it. */
   private parentOf(token: NumericToken, sentence: SentenceSpan, tokens: readonly NumericToken[]): NumericToken | undefined {
     const values = tokens.filter((t) => t.end <= token.start && VALUE_KINDS.has(t.kind) && t.start >= sentence.start);
+    // `Trong số 3.405 hồ sơ đang giải quyết, số hồ sơ chưa đến hạn là 2.436 hồ sơ và có 969 hồ sơ đã quá hạn`.
+    const among = values.find((t) => /trong số\s*$/iu.test(this.text.slice(sentence.start, t.start)));
+    if (among) return among;
     for (let i = values.length - 1; i >= 0; i--) {
       const between = this.text.slice(values[i]!.end, token.start);
       const opens = (between.match(/\(/g) ?? []).length > (between.match(/\)/g) ?? []).length;

@@ -39,7 +39,7 @@ const CLASSES: readonly [FileRole, RegExp][] = [
   ['on-time', /đúng (?:hạn|hẹn)|(?:trong|còn) (?:hạn|hẹn)/u],
   ['received', /tiếp nhận,? (?:và|,) ?(?:giải quyết|xử lý)/u],
   ['resolved', /giải quyết|trả kết quả|đã xử lý|xử lý xong/u],
-  ['received', /tiếp nhận|nhận được|đã nhận/u],
+  ['received', /tiếp nhận|nhận được|đã nhận|(?:được )?nộp(?: hồ sơ)? (?:trực tuyến|trực tiếp|qua|tại|mức độ)|hồ sơ nộp/u],
 ];
 
 /** The nouns of file counts (what the flow is about); procedures (`TTHC`, `thủ tục`) are not files. */

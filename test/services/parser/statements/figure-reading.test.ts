@@ -34,6 +34,15 @@ describe('role in the flow of files', () => {
     expect(valued(vinhPhuc, 16)?.role).toBe('returned');
   });
 
+  it('files submitted are received; files still open past their deadline are in progress and overdue; `trong số` names the whole (Tây Ninh a-11, An Giang a-15, Lâm Đồng a-04)', () => {
+    const tayNinh = read('Đáng chú ý, có đến 1.530 hồ sơ được nộp trực tuyến, trong khi hồ sơ nộp trực tiếp chỉ 135 trường hợp.');
+    expect(valued(tayNinh, 1530)?.role).toBe('received');
+    const anGiang = read('Qua thống kê, tỉnh An Giang hiện còn 5.830 hồ sơ xử lý quá hạn.');
+    expect(valued(anGiang, 5830)?.role).toBe('in-progress-late');
+    const lamDong = read('Trong số 3.405 hồ sơ đang giải quyết, số hồ sơ chưa đến hạn là 2.436 hồ sơ và có 969 hồ sơ đã quá hạn.');
+    expect([2436, 969].map((v) => valued(lamDong, v)?.role)).toEqual(['in-progress-on-time', 'in-progress-late']);
+  });
+
   it('procedures are not files: no role for `TTHC được giải quyết` (Quảng Ngạn seed 003)', () => {
     const facts = read('UBND xã đã niêm yết công khai 134 TTHC được giải quyết theo cơ chế một cửa và 19 TTHC được giải quyết theo cơ chế một cửa liên thông.');
     expect(valued(facts, 19)?.role).toBeUndefined();
