@@ -2,6 +2,7 @@ import type { Fact, FileRole } from '../../../schemas/fact/v1.ts';
 import { INDICATOR_CATALOG, type FileRoleBound, type FileRoleIdentity } from '../../../schemas/indicators/catalog.ts';
 import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
 import { groupBy } from './group-by.ts';
+import { combinations } from './combinations.ts';
 import { scopeKey } from './scope-key.ts';
 
 /**
@@ -97,6 +98,7 @@ function checkIdentity(identity: FileRoleIdentity, byRole: Map<Role, Fact[]>, br
   const choices = lists.map((l) => l.length).reduce((a, b) => a * b, 1);
   let worst: { picked: Fact[]; gap: number } | undefined;
   for (const picked of combinations(lists, 64)) {
+    if (new Set(picked).size < picked.length) continue;
     const [total, ...parts] = picked;
     const sum = parts.reduce((s, f) => s + f.value!, 0);
     const gap = total!.value! - sum;
@@ -166,19 +168,4 @@ function coveredByBreakdown(total: Fact, parts: readonly Fact[], breakdowns: rea
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** Every way of picking one fact per list, distinct facts only, at most `limit` of them. */
-function* combinations(lists: readonly Fact[][], limit: number): Generator<Fact[]> {
-  let count = 0;
-  function* walk(i: number, acc: Fact[]): Generator<Fact[]> {
-    if (count >= limit) return;
-    if (i === lists.length) {
-      count += 1;
-      yield acc;
-      return;
-    }
-    for (const f of lists[i]!) if (!acc.includes(f)) yield* walk(i + 1, [...acc, f]);
-  }
-  yield* walk(0, []);
 }

@@ -2,6 +2,7 @@ import type { Fact } from '../../../schemas/fact/v1.ts';
 import { VALIDATION_RULES, type RuleOp, type ValidationRule } from '../../../schemas/rules/validation-rule.ts';
 import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
 import { groupBy } from './group-by.ts';
+import { combinations } from './combinations.ts';
 
 /**
  * Rules between named indicators (schemas/rules/validation-rules.json) inside one report.
@@ -58,19 +59,4 @@ export function holds(left: number, op: RuleOp, right: number, tolerance = 0): b
     case '<': return left < right + tolerance;
     case '>': return left + tolerance > right;
   }
-}
-
-/** Every way of picking one fact per list, at most `limit` of them. */
-function* combinations(lists: readonly Fact[][], limit: number): Generator<Fact[]> {
-  let count = 0;
-  function* walk(i: number, acc: Fact[]): Generator<Fact[]> {
-    if (count >= limit) return;
-    if (i === lists.length) {
-      count += 1;
-      yield acc;
-      return;
-    }
-    for (const f of lists[i]!) yield* walk(i + 1, [...acc, f]);
-  }
-  yield* walk(0, []);
 }
