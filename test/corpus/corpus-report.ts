@@ -1,4 +1,4 @@
-import { loadCorpus, runPassage, scoreCorpus, type PassageResult } from './corpus-score.ts';
+import { loadCorpus, matches, runPassage, scoreCorpus, type PassageResult } from './corpus-score.ts';
 
 /**
  * `npm run corpus [-- --split dev|holdout] [--id ID] [--facts]`: the corpus scores, and for
@@ -29,7 +29,7 @@ function printPassage(r: PassageResult): void {
   console.log(`\n## ${r.passage.id} (${r.passage.unit.level}, ${r.passage.gold.clean ? 'clean' : `${r.passage.gold.flags.length} expected`})`);
   for (const e of r.expected) console.log(`  ${e.raised ? 'FOUND' : 'MISSED'} [${e.gold.severity}] ${e.gold.numbers.join(', ')}: ${e.gold.why}`);
   for (const f of r.flags.filter((x) => x.severity !== 'info')) {
-    const matched = r.passage.gold.flags.some((g) => Object.values(f.values).filter((v) => g.numbers.includes(v)).length >= 2);
+    const matched = r.passage.gold.flags.some((g) => matches(f, g));
     console.log(`  raised ${f.severity}${matched ? '' : ' (unexpected)'} ${f.ruleId}: ${f.message.vi}`);
   }
   if (!showFacts) return;
