@@ -51,11 +51,22 @@ function withTableReading(fact: Fact): Fact {
   if (!table) return fact;
   const words = `${table.parentRowLabel ?? ''} ${table.rowLabel} ${table.columnHeader}`;
   const role = /hồ sơ/iu.test(`${words} ${fact.label}`) ? fileRoleOf(`${table.rowLabel} ${table.columnHeader}`) : undefined;
-  const cue = scopeCues(table.rowLabel).at(-1) ?? scopeCues(table.columnHeader).at(-1);
+  const cue = lastCue(table.rowLabel) ?? lastCue(table.columnHeader);
   return {
     ...fact,
     scope: cue ? { ...cue.scope, from: 'sentence' } : { reach: 'unstated' },
     ...(role ? { role } : {}),
     certainty: 'exact',
   };
+}
+
+/** A table repeats its row labels and headers in every cell: their cues are read once. */
+const labelCues = new Map<string, ReturnType<typeof scopeCues>[number] | undefined>();
+
+function lastCue(label: string): ReturnType<typeof scopeCues>[number] | undefined {
+  if (!labelCues.has(label)) {
+    if (labelCues.size > 10_000) labelCues.clear();
+    labelCues.set(label, scopeCues(label).at(-1));
+  }
+  return labelCues.get(label);
 }
