@@ -10,7 +10,8 @@ import { decimalsOf, halfUnit, samePrinted } from './rules/printed-precision.ts'
 
 /**
  * A report's facts → its observations: one per indicator and period, the figure the report
- * gives for its own unit. Only facts mapped to a catalog indicator with an exact figure count
+ * gives for its own unit (a figure the report gives for another named unit or agency is left
+ * out: the parser's scope says whose it is). Only facts mapped to a catalog indicator with an exact figure count
  * (a bound such as `trên 15,08 tỷ` or a change `tăng 12` does not); a fact's own period wins
  * over the report's (a 2011–2020 report gives per-year figures).
  *
@@ -53,6 +54,8 @@ export function buildObservations(facts: readonly Fact[], ctx: ObservationContex
   const definitions = new Map(ctx.catalog.indicators.map((d) => [d.code, d]));
   const readings: { key: string; period: Period; indicator: IndicatorDefinition; reading: Reading }[] = [];
   for (const fact of facts) {
+    // A figure of another named unit or agency (`huyện Lập Thạch … 0,33%` in a province's report) is not the unit's own.
+    if (fact.scope?.reach === 'named') continue;
     const indicator = fact.indicator === undefined ? undefined : definitions.get(fact.indicator);
     const period = fact.period ?? ctx.period;
     if (!indicator || period === 'unknown') continue;

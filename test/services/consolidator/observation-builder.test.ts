@@ -35,6 +35,14 @@ describe('observations from a report’s facts', () => {
     expect(observations.map((o) => [o.indicator, o.value, o.ambiguous])).toEqual([['hoso.received', 21196, true]]);
   });
 
+  it('leaves out a figure the report gives for another named unit or agency (Vĩnh Phúc a-01: `Huyện Lập Thạch … 0,33%` in the province\'s report)', () => {
+    const { observations } = buildObservations([
+      fact({ kind: 'rate', indicator: 'hoso.rate_late', rate: 3.45, unit: '%', scope: { reach: 'levels', levels: ['district', 'commune'], from: 'sentence' } }),
+      fact({ kind: 'rate', indicator: 'hoso.rate_late', rate: 0.33, unit: '%', scope: { reach: 'named', name: 'Huyện Lập Thạch', from: 'sentence' } }),
+    ], ctx);
+    expect(observations.map((o) => [o.indicator, o.value, o.ambiguous])).toEqual([['hoso.rate_late', 3.45, false]]);
+  });
+
   it('prefers the table to the text; a single disagreement between them is a conflict, and the figure stays out of rollups', () => {
     const text = fact({ kind: 'count', indicator: 'hoso.received', value: 120 }, 'đã tiếp nhận 120 hồ sơ', 2);
     const table = fact({ kind: 'table-cell', indicator: 'hoso.received', value: 210 }, '| Tiếp nhận | 210 |', 6);
