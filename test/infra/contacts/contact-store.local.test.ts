@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,15 +38,18 @@ describe('contact store on a JSON file', () => {
   });
 
   it('tells its listeners about an edit made by someone else; an invalid edit is reported and the last good contacts stay', async () => {
+    // Each edit lands whole (written beside, then renamed), as editors save: a poll that caught a
+    // half-written file would report an invalid edit this test does not make.
+    const edit = async (text: string) => { await writeFile(`${path}.edit`, text); await rename(`${path}.edit`, path); };
     await writeFile(path, JSON.stringify({ version: 1, units: [{ unit: '90001', email: ['a@x.vn'] }] }));
     const invalid: Error[] = [];
     store = await openFileContactStore(path, { pollMs: 20, onInvalid: (e) => invalid.push(e) });
     const seen: UnitContactsFile[] = [];
     store.onChange((f) => seen.push(f));
-    await writeFile(path, JSON.stringify({ version: 1, units: [{ unit: '90001', email: ['a@x.vn'] }, { unit: '90003', email: ['c@x.vn'] }] }));
+    await edit(JSON.stringify({ version: 1, units: [{ unit: '90001', email: ['a@x.vn'] }, { unit: '90003', email: ['c@x.vn'] }] }));
     await waitFor('the edit to reach the listener', () => seen.length === 1, 5_000);
     expect(seen[0]!.units.map((c) => c.unit)).toEqual(['90001', '90003']);
-    await writeFile(path, '{ "version": 1, "units": [ { "unit": "x" } ] }');
+    await edit('{ "version": 1, "units": [ { "unit": "x" } ] }');
     await waitFor('the invalid edit to be reported', () => invalid.length === 1, 5_000);
     expect(invalid[0]).toMatchObject({ code: 'TH_ERR_CONTACTS_INVALID' });
     expect((await store.read()).units.map((c) => c.unit)).toEqual(['90001', '90003']);
