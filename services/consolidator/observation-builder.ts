@@ -6,7 +6,7 @@ import type { UnitRegistry } from '../registry/unit-registry.ts';
 import { periodPlace } from './period-series.ts';
 import { groupBy } from './rules/group-by.ts';
 import { en, vi, type FlagDraft } from './rules/flag-draft.ts';
-import { decimalsOf, halfUnit, samePrinted } from './rules/printed-precision.ts';
+import { decimalsOf, halfUnit, printedUnit, samePrinted } from './rules/printed-precision.ts';
 
 /**
  * A report's facts → its observations: one per indicator and period, the figure the report
@@ -107,8 +107,7 @@ function readingOf(fact: Fact, indicator: IndicatorDefinition): Reading | undefi
 
 /** Money is printed in tỷ/triệu with a few decimals: its trailing zeros tell the precision (15 080 000 000 → ± 5 000 000). */
 function printedMoneyTolerance(value: number): number {
-  let unit = 1;
-  while (unit < 1e12 && value !== 0 && Math.abs(value) % (unit * 10) === 0) unit *= 10;
+  const unit = printedUnit(value);
   return unit >= 1000 ? unit / 2 : 0;
 }
 

@@ -37,3 +37,10 @@ export function samePrinted(a: number, b: number, decimals: number): boolean {
 export function halfUnit(decimals: number): number {
   return 0.5 / 10 ** decimals;
 }
+
+/** One unit of the last printed digit, read from trailing zeros: 15 080 000 000 → 10 000 000, 700 → 100, 1 234 → 1. */
+export function printedUnit(value: number): number {
+  let unit = 1;
+  while (unit < 1e12 && value !== 0 && Math.abs(value) % (unit * 10) === 0) unit *= 10;
+  return unit;
+}

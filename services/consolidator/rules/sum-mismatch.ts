@@ -3,7 +3,7 @@ import { describeFixes, findFixes } from './fix-suggestion.ts';
 import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
 import { groupBy } from './group-by.ts';
 import { passageOf } from './passage.ts';
-import { decimalsOf, halfUnit, roundTo } from './printed-precision.ts';
+import { decimalsOf, halfUnit, printedUnit, roundTo } from './printed-precision.ts';
 
 /**
  * sum_mismatch: a total against its parts — breakdowns in the text (`X, trong đó A, B, C`;
@@ -138,13 +138,6 @@ function tableSubrowMismatches(facts: readonly Fact[]): FlagDraft[] {
     }
   }
   return out;
-}
-
-/** One unit of the last printed digit, read from trailing zeros: 15 080 000 000 → 10 000 000, 700 → 100, 1 234 → 1. */
-function printedUnit(value: number): number {
-  let unit = 1;
-  while (unit < 1e12 && value !== 0 && Math.abs(value) % (unit * 10) === 0) unit *= 10;
-  return unit;
 }
 
 /**
