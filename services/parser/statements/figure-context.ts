@@ -1,5 +1,6 @@
 import type { Certainty, FactScope, FileRole } from '../../../schemas/fact/v1.ts';
 import type { NumericToken } from '../numbers/index.ts';
+import { opensBracket } from './brackets.ts';
 import { fileRoleOf, isFileNoun, withinParent } from './file-role.ts';
 import { lastStrongScope, scopeCues, sentenceScope } from './figure-scope.ts';
 import type { SentenceSpan } from './sentence-splitter.ts';
@@ -31,6 +32,8 @@ export class FigureContext {
   private text = '';
   private cues: ReturnType<typeof scopeCues> = [];
   private carried: Omit<FactScope, 'from'> | undefined;
+  /** The paragraph lists early files apart from those on time. */
+  private earlyApart = false;
 
   /**
    * Starts a paragraph; a heading (or a short label line) sets or clears the heading scope. The
@@ -40,6 +43,7 @@ export class FigureContext {
   paragraph(text: string, heading: boolean): void {
     this.text = text;
     this.cues = scopeCues(text);
+    this.earlyApart = EARLY_APART.test(text);
     const labelLine = heading || (text.length <= LABEL_LINE_MAX && /:\s*$/u.test(text));
     if (labelLine && !/\d{2,}/u.test(text.replace(/^\s*[\dIVX]+(?:\.\d+)*[.)]?\s*/u, ''))) {
       this.headingScope = lastStrongScope(this.cues, 0, text.length);
@@ -74,7 +78,7 @@ export class FigureContext {
     const role = parent ? withinParent(own, fileRoleOf(this.wordsOf(parent, undefined, sentence, tokens))) : own;
     if (!role) return undefined;
     // `đúng hạn` counts the early files too unless the report lists them apart (catalog: hoso.on_time).
-    return { role: role === 'on-time' && !EARLY_APART.test(this.text) ? 'early-or-on-time' : role, inferred: words === undefined };
+    return { role: role === 'on-time' && !this.earlyApart ? 'early-or-on-time' : role, inferred: words === undefined };
   }
 
   /**
@@ -113,9 +117,8 @@ export class FigureContext {
     if (among) return among;
     for (let i = values.length - 1; i >= 0; i--) {
       const between = this.text.slice(values[i]!.end, token.start);
-      const opens = (between.match(/\(/g) ?? []).length > (between.match(/\)/g) ?? []).length;
       // `… gồm 7.172 hồ sơ, có 5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ đã quá hạn`: `, có` lists its parts too.
-      if (opens || /(?<![\p{L}\p{M}])(?:trong đó|gồm|bao gồm)(?![\p{L}\p{M}])|^[^,;]*,\s*có\s/iu.test(between)) return values[i];
+      if (opensBracket(between) || /(?<![\p{L}\p{M}])(?:trong đó|gồm|bao gồm)(?![\p{L}\p{M}])|^[^,;]*,\s*có\s/iu.test(between)) return values[i];
     }
     return undefined;
   }

@@ -56,8 +56,10 @@ const AGENCY = /(?<![\p{L}\p{M}])(?:Công an|Bảo hiểm xã hội|Kho bạc Nh
 /** A capitalised word after a space: no name without one. */
 const NAMED_HINT = /\s[\p{Lu}\d]/u;
 
+const LEVEL_WORDS = new RegExp(LEVEL_WORD, 'gu');
+
 function levelsOf(words: string): UnitLevel[] {
-  const found = words.match(new RegExp(LEVEL_WORD, 'gu')) ?? [];
+  const found = words.match(LEVEL_WORDS) ?? [];
   return [...new Set(found.map((w) => LEVEL_OF[w]!))];
 }
 

@@ -5,6 +5,7 @@ import { factId } from '../fact-id.ts';
 import { paragraphStream, type StreamParagraph } from './paragraph-stream.ts';
 import { splitSentences, type SentenceSpan } from './sentence-splitter.ts';
 import { readUnitNoun } from './unit-noun.ts';
+import { opensBracket } from './brackets.ts';
 import { FigureContext } from './figure-context.ts';
 import { isFileNoun } from './file-role.ts';
 import { rolePartition } from './role-partition.ts';
@@ -376,7 +377,7 @@ class SentenceReader {
     // `\b` is ASCII-only in JavaScript, even with the u flag: Vietnamese words end with a lookahead.
     const cue = /^(?:trong đó|cụ thể|bao gồm|gồm)(?![\p{L}\p{M}])\s*[,:]?/iu.exec(this.para.text.slice(this.sentence.start, this.sentence.end));
     // The total is the last figure of the sentence before, not one in its brackets (`24 người( 01 công an chính quy)`).
-    const total = this.previous?.tokens.filter((t) => isCountOrMoney(t) && !this.insideBrackets(t, this.previous!.span.start)).at(-1);
+    const total = this.previous?.tokens.filter((t) => isCountOrMoney(t) && !opensBracket(this.para.text.slice(this.previous!.span.start, t.start))).at(-1);
     if (!cue || !total || !this.previous) return;
     const candidates = this.partCandidates(total.kind);
     // `Trong đó: Về trình độ chuyên môn: Đại học 19 người, …; Về trình độ lý luận chính trị: …`: each labelled
@@ -395,12 +396,6 @@ class SentenceReader {
       parts: parts.map((p) => this.part(this.labelBefore(p), p, p.value, this.nounAfter(p) ?? noun)),
       unit: total.kind === 'money' ? 'VND' : noun ?? '', cue: cue[0].replace(/[,:]/g, '').trim().toLowerCase(),
     }, evidence);
-  }
-
-  /** Whether a token stands inside brackets opened after `from`. */
-  private insideBrackets(t: NumericToken, from: number): boolean {
-    const before = this.para.text.slice(from, t.start);
-    return (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length;
   }
 
   private countsAndMoney(): void {
