@@ -142,9 +142,10 @@ export function yearSql(y: number, heldBack: readonly string[]): string[] {
          noun := CASE WHEN measure = 'percent' THEN '%' ELSE 'hồ sơ' END,
          quote := label || ': ' || CASE WHEN measure = 'percent' THEN replace(CAST(value AS VARCHAR), '.', ',') || '%' ELSE CAST(CAST(value AS BIGINT) AS VARCHAR) END
        ) AS k FROM y_obs)`,
-    `INSERT INTO observations (report_id, unit, period, indicator, value, tolerance, decimals, fact_id, source, ambiguous,
+    // a district states its communes' figures (`cấp xã trên địa bàn huyện`), the province the districts' statements of theirs
+    `INSERT INTO observations (report_id, unit, period, indicator, scope, value, tolerance, decimals, fact_id, source, ambiguous,
        as_of, unit_valid_from, parent, province, level, period_kind, period_index)
-     SELECT report_id, unit, '${y}', indicator, value, CASE WHEN measure = 'percent' THEN 0.005 ELSE 0 END, CASE WHEN measure = 'percent' THEN 2 ELSE 0 END,
+     SELECT report_id, unit, '${y}', indicator, CASE WHEN level = 'commune' THEN 'own' ELSE 'commune' END, value, CASE WHEN measure = 'percent' THEN 0.005 ELSE 0 END, CASE WHEN measure = 'percent' THEN 2 ELSE 0 END,
        fact_id, 'text', false, DATE '${y}-12-31', valid_from, parent, province, level, 'year', ${y}
      FROM y_obs`,
   ];

@@ -2,7 +2,7 @@ import type { AdminUnit, UnitLevel } from '../../schemas/registry/admin-unit.ts'
 import type { Prng } from './prng.ts';
 import type { FigureTable, ProvinceTree } from './province-figures.ts';
 import { ALLOWED_INDICATORS, ALLOWED_LEVELS, DEFAULT_INDICATOR, DEFAULT_LEVEL, type ErrorKind, type ErrorRequest } from './injected-error.ts';
-import { COUNT_CODES, RATE_CODES, RATE_PARTS, TTHC_PARTS, withRates, type CountCode, type Counts, type FigureCode, type RateCode } from './synthetic-indicators.ts';
+import { COUNT_CODES, RATE_CODES, RATE_PARTS, TTHC_PARTS, withRates, type CountCode, type Counts, type FigureCode, type OfficeCode, type OfficeCounts, type RateCode } from './synthetic-indicators.ts';
 import { rateHundredths } from './vietnamese-format.ts';
 
 /**
@@ -26,7 +26,8 @@ import { rateHundredths } from './vietnamese-format.ts';
  *                  the part "a figure of its own")
  *   bounds         staff present = assigned + 1 or 2, only where every ancestor stays within
  *                  its own quota once the figure is carried up
- *   hierarchy      + max(5, 6–10 %)
+ *   hierarchy      + max(5, 6–10 %) of the statement it goes in: a district's of its communes,
+ *                  the province's of its district offices (`cấp huyện`)
  *   conflict       a count ± max(2, 15–30 %) (never below 1); a rate with its last two digits
  *                  swapped (± 0,5 when they are equal)
  *   outlier        × 10
@@ -51,6 +52,8 @@ interface PlanContext {
   periods: readonly string[];
   /** Clean figures of every unit (communes and their sums). */
   clean: FigureTable;
+  /** The districts' own offices together, per period: the province's `cấp huyện` statement. */
+  districtOffices: ReadonlyMap<string, OfficeCounts>;
   prng: Prng;
 }
 
@@ -65,6 +68,10 @@ export function planErrors(context: PlanContext, requests: readonly ErrorRequest
   const claimed = new Set<string>();
   const districtOf = (unit: AdminUnit) => (unit.level === 'commune' ? unit.parent! : unit.code);
   const lineage = (unit: AdminUnit): string[] => (unit.level === 'province' ? [unit.code] : unit.level === 'district' ? [unit.code, tree.province.code] : [unit.code, unit.parent!, tree.province.code]);
+  // The series an error bends: its unit's and every ancestor's; the province's hierarchy error
+  // bends only its statement of its district offices, which no other error touches.
+  const claims = (kind: ErrorKind, unit: AdminUnit, indicator: FigureCode): string[] => (kind === 'hierarchy' && unit.level === 'province'
+    ? [`${unit.code}|${indicator}|district-offices`] : lineage(unit).map((code) => `${code}|${indicator}`));
 
   const resolved = requests.map((request, index) => {
     const unit = request.unit === undefined ? undefined : units.get(request.unit);
@@ -90,7 +97,7 @@ export function planErrors(context: PlanContext, requests: readonly ErrorRequest
       for (const period of request.period ? [request.period] : candidatePeriods(request.kind, periods)) {
         if (usedUnits.has(unit.code) || busyPeriods.has(period)) continue;
         if (level === 'province' ? [...busySlots].some((s) => s.endsWith(`|${period}`)) : busySlots.has(`${districtOf(unit)}|${period}`)) continue;
-        if (changesAdditive(request.kind) && indicator && lineage(unit).some((code) => claimed.has(`${code}|${indicator}`))) continue;
+        if (changesAdditive(request.kind) && indicator && claims(request.kind, unit, indicator).some((key) => claimed.has(key))) continue;
         candidates.push({ unit, period });
       }
     }
@@ -106,7 +113,7 @@ export function planErrors(context: PlanContext, requests: readonly ErrorRequest
     usedUnits.add(plan.unit.code);
     if (level === 'province') busyPeriods.add(plan.period);
     else busySlots.add(`${districtOf(plan.unit)}|${plan.period}`);
-    if (changesAdditive(request.kind) && indicator) for (const code of lineage(plan.unit)) claimed.add(`${code}|${indicator}`);
+    if (changesAdditive(request.kind) && indicator) for (const key of claims(request.kind, plan.unit, indicator)) claimed.add(key);
   }
   return planned.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
 }
@@ -170,9 +177,11 @@ function valuesFor(context: PlanContext, id: string, kind: ErrorKind, unit: Admi
       return { ...base, communeFigure: { code: 'staff.present', value }, details: { assigned: counts['staff.assigned'], excess: extra } };
     }
     case 'hierarchy': {
-      const code = indicator as CountCode;
-      const delta = Math.max(5, Math.round(counts[code] * draw.uniform(0.06, 0.1)));
-      if (code === 'hoso.online' && counts[code] + delta > counts['hoso.received']) return undefined;
+      // A district's statement of its communes; the province's of its district offices.
+      const code = indicator as OfficeCode;
+      const stated = unit.level === 'province' ? context.districtOffices.get(period)! : counts;
+      const delta = Math.max(5, Math.round(stated[code] * draw.uniform(0.06, 0.1)));
+      if (code === 'hoso.online' && stated[code] + delta > stated['hoso.received']) return undefined;
       return { ...base, parentDelta: { code, delta }, details: { delta } };
     }
     case 'conflict': {

@@ -9,8 +9,10 @@ import { RATE_CODES, STANDALONE, TTHC_PARTS, type FigureCode } from './synthetic
  *   rate_mismatch  a printed % 3.5–9 points off its n/d                   text and table
  *   sum_mismatch   one part of `TTHC áp dụng: X, gồm: …` off by 12–40     text and table
  *   bounds         staff present = quota + 1 or 2                        text and table
- *   hierarchy      a district's or the province's total 6–10 % (≥ 5)    text and table
- *                  above the sum of its children
+ *   hierarchy      a district's figure for its communes (`cấp xã trên    text and table
+ *                  địa bàn`) 6–10 % (≥ 5) above their sum; or the
+ *                  province's for its district offices (`cấp huyện`)     text
+ *                  above theirs
  *   conflict       the appendix differs from the body (a count by        table only
  *                  15–30 %, ≥ 2; a rate by its last two digits swapped)
  *   completeness   one report is not produced                            —
@@ -65,14 +67,16 @@ export const DEFAULT_INDICATOR: Readonly<Record<ErrorKind, FigureCode | undefine
 /**
  * Indicators an error may spoil without touching another family: rates only for rates; the
  * parts of the procedures-in-force breakdown (not additive, so no parent sums them); staff
- * present for bounds; standalone additive counts for hierarchy, conflict and outlier
- * (hoso.online is left out of outliers: ten times it could pass the files received).
+ * present for bounds; standalone additive counts for conflict and outlier (hoso.online is left
+ * out of outliers: ten times it could pass the files received); for hierarchy, files received
+ * online, the standalone count a parent states per level (its other figures are its own or
+ * unstated, compared with no sum).
  */
 export const ALLOWED_INDICATORS: Readonly<Record<ErrorKind, readonly FigureCode[]>> = {
   rate_mismatch: RATE_CODES,
   sum_mismatch: TTHC_PARTS,
   bounds: ['staff.present'],
-  hierarchy: STANDALONE,
+  hierarchy: ['hoso.online'],
   conflict: [...STANDALONE, ...RATE_CODES],
   completeness: [],
   outlier: STANDALONE.filter((c) => c !== 'hoso.online'),

@@ -1,12 +1,15 @@
 import type { AdminUnit } from '../../schemas/registry/admin-unit.ts';
 import type { Hierarchy } from '../../services/registry/hierarchy.ts';
 import type { Prng } from './prng.ts';
-import { ADDITIVE_CODES, COUNT_CODES, PROVINCE_WIDE, RATE_PARTS, RATE_CODES, type Counts, type RateCode } from './synthetic-indicators.ts';
+import { ADDITIVE_CODES, COUNT_CODES, PROVINCE_WIDE, RATE_PARTS, RATE_CODES, type Counts, type OfficeCounts, type RateCode } from './synthetic-indicators.ts';
 import { isRoundingTie, periodFraction, periodYear } from './vietnamese-format.ts';
 
 /**
  * The true figures of a province: every commune's counts per period, drawn at random but
- * plausible, and each district's and the province's as the sums of their children.
+ * plausible, and each district's and the province's as the sums of their children — what a
+ * district states for its communes (`cấp xã trên địa bàn huyện`) and the province for all
+ * communes (`cấp xã trên địa bàn tỉnh`, the sum of its districts' statements). Their own
+ * offices' figures are drawn apart (generateOfficeCounts).
  *
  * Per commune c, indicator and period p (a year y, or part of one):
  *
@@ -146,6 +149,39 @@ function provinceWideCounts(periods: readonly string[], draw: Prng): Map<string,
     out.set(period, { 'tthc.total': province + district + commune, 'tthc.level.province': province, 'tthc.level.district': district, 'tthc.level.commune': commune });
   }
   return out;
+}
+
+/**
+ * The own one-stop office of every district and of the province, per period: files received
+ * and, of them, received online. A district's office is drawn like a large commune (size 1.5–3),
+ * the province's centre like ten; the same trend and share of the year as a commune's.
+ */
+export type OfficeTable = Map<string, Map<string, OfficeCounts>>;
+
+export function generateOfficeCounts(tree: ProvinceTree, periods: readonly string[], prng: Prng): OfficeTable {
+  const firstYear = Math.min(...periods.map(periodYear));
+  const table: OfficeTable = new Map();
+  for (const unit of [...tree.districts, tree.province]) {
+    const draw = prng.fork(`office:${unit.code}`);
+    const size = unit.level === 'province' ? draw.uniform(8, 12) : draw.uniform(1.5, 3);
+    const onlineShare = draw.uniform(0.2, 0.45);
+    const series = new Map<string, OfficeCounts>();
+    for (const period of periods) {
+      const noise = draw.fork(period);
+      const received = Math.max(20, Math.round(900 * size * 1.04 ** (periodYear(period) - firstYear) * periodFraction(period) * noise.uniform(0.88, 1.12)));
+      series.set(period, { 'hoso.received': received, 'hoso.online': Math.max(1, Math.round(received * onlineShare * noise.uniform(0.9, 1.1))) });
+    }
+    table.set(unit.code, series);
+  }
+  return table;
+}
+
+/** The districts' offices together, per period: what the province states for `cấp huyện`. */
+export function sumOffices(tree: ProvinceTree, periods: readonly string[], offices: OfficeTable): Map<string, OfficeCounts> {
+  return new Map(periods.map((period) => {
+    const list = tree.districts.map((d) => offices.get(d.code)!.get(period)!);
+    return [period, { 'hoso.received': list.reduce((s, o) => s + o['hoso.received'], 0), 'hoso.online': list.reduce((s, o) => s + o['hoso.online'], 0) }];
+  }));
 }
 
 /**

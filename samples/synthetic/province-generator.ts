@@ -5,11 +5,11 @@ import { planErrors, type PlannedError } from './error-plan.ts';
 import { DEFAULT_ERRORS, DOCUMENT_FLAGS, type ErrorRequest, type FlagFamily, type InjectedError } from './injected-error.ts';
 import { writeReportPdf } from './pdf-report-writer.ts';
 import { Prng } from './prng.ts';
-import { generateCommuneCounts, provinceTree, rollUp, type FigureTable } from './province-figures.ts';
+import { generateCommuneCounts, generateOfficeCounts, provinceTree, rollUp, sumOffices, type FigureTable } from './province-figures.ts';
 import { buildReportDocument } from './report-document.ts';
 import { reportIssue } from './report-issue.ts';
 import type { ReportSpec } from './report-spec.ts';
-import { withRates, type CountCode, type Counts, type FigureCode, type Figures } from './synthetic-indicators.ts';
+import { withRates, type CountCode, type Counts, type FigureCode, type Figures, type OfficeCode, type OfficeCounts } from './synthetic-indicators.ts';
 import { PERIOD_PATTERN, slug } from './vietnamese-format.ts';
 
 /**
@@ -133,7 +133,9 @@ export function generateProvince(options: ProvinceOptions = {}): SyntheticProvin
   const tree = provinceTree(hierarchy, provinceCode);
   const communes = generateCommuneCounts(tree, periods, prng.fork('values'));
   const clean = rollUp(tree, periods, communes);
-  const plan = planErrors({ tree, periods, clean, prng: prng.fork('errors') }, options.errors ?? DEFAULT_ERRORS);
+  const offices = generateOfficeCounts(tree, periods, prng.fork('offices'));
+  const districtOffices = sumOffices(tree, periods, offices);
+  const plan = planErrors({ tree, periods, clean, districtOffices, prng: prng.fork('errors') }, options.errors ?? DEFAULT_ERRORS);
 
   // What each commune prints (and its parents sum), then the parents' figures.
   const compiled: FigureTable = new Map([...communes].map(([code, series]) => [code, new Map(series)]));
@@ -142,12 +144,20 @@ export function generateProvince(options: ProvinceOptions = {}): SyntheticProvin
     const series = compiled.get(p.unit.code)!;
     series.set(p.period, { ...series.get(p.period)!, [p.communeFigure.code]: p.communeFigure.value });
   }
+  // A district's hierarchy error is in its statement of its communes; the province's in its
+  // statement of its districts' offices (`cấp huyện`), whose sum it no longer matches.
+  const deltaOf = (unit: AdminUnit, period: string) => plan.find((p) => p.parentDelta && p.unit.code === unit.code && p.period === period)?.parentDelta;
   const childSums = new Map<string, Counts>();
   const all = rollUp(tree, periods, compiled, (unit, period, counts) => {
     childSums.set(`${unit.code}|${period}`, counts);
-    const change = plan.find((p) => p.parentDelta && p.unit.code === unit.code && p.period === period)?.parentDelta;
+    const change = unit.level === 'district' ? deltaOf(unit, period) : undefined;
     return change ? { ...counts, [change.code]: counts[change.code] + change.delta } : counts;
   });
+  const districtsStated = new Map(periods.map((period) => {
+    const change = deltaOf(tree.province, period);
+    const sum = districtOffices.get(period)!;
+    return [period, change ? { ...sum, [change.code]: sum[change.code as OfficeCode] + change.delta } : sum];
+  }));
 
   const units = [...tree.communes, ...tree.districts, tree.province];
   const reports: SyntheticReport[] = [];
@@ -173,6 +183,7 @@ export function generateProvince(options: ProvinceOptions = {}): SyntheticProvin
         unit, ancestors: hierarchy.ancestors(unit.code), period,
         ...reportIssue(period, prng.fork(`issue:${unit.code}:${period}`)),
         text, table,
+        ...(unit.level === 'commune' ? {} : { offices: { own: offices.get(unit.code)!.get(period)!, ...(unit.level === 'province' ? { districts: districtsStated.get(period)! } : {}) } }),
       };
       const document = buildReportDocument(spec);
       const files = formats.map((format): SyntheticFile => ({
@@ -184,7 +195,7 @@ export function generateProvince(options: ProvinceOptions = {}): SyntheticProvin
     }
   }
 
-  const manifest = plan.map((p) => describe(p, { clean, all, childSums, tree, files: filesOf.get(`${p.unit.code}|${p.period}`) ?? [] }));
+  const manifest = plan.map((p) => describe(p, { clean, all, childSums, districtOffices, tree, files: filesOf.get(`${p.unit.code}|${p.period}`) ?? [] }));
   return {
     reports,
     manifest,
@@ -221,6 +232,7 @@ interface Tables {
   clean: FigureTable;
   all: FigureTable;
   childSums: Map<string, Counts>;
+  districtOffices: Map<string, OfficeCounts>;
   tree: ReturnType<typeof provinceTree>;
   files: string[];
 }
@@ -251,12 +263,20 @@ function describe(p: PlannedError, t: Tables): InjectedError {
         description: `staff.present ${value} above staff.assigned ${String(p.details.assigned)} (text and appendix); carried up into the district's and the province's sums` };
     }
     case 'hierarchy': {
+      if (p.unit.level === 'province') {
+        const summed = t.districtOffices.get(p.period)![code as OfficeCode];
+        const printed = summed + p.parentDelta!.delta;
+        const children = t.tree.districts.length;
+        return { ...base, trueValues: { [code]: summed }, printed: { text: { [code]: printed }, table: {} },
+          details: { ...p.details, childrenSum: summed, children, scope: 'district' },
+          description: `the province states ${code} = ${printed} for its district offices (cấp huyện, text only); its ${children} districts print ${summed} for their own offices in all` };
+      }
       const summed = t.childSums.get(`${p.unit.code}|${p.period}`)![code];
       const printed = at(t.all)[code];
-      const children = p.unit.level === 'province' ? t.tree.districts.length : (t.tree.communesOf.get(p.unit.code) ?? []).length;
+      const children = (t.tree.communesOf.get(p.unit.code) ?? []).length;
       return { ...base, trueValues: { [code]: summed }, printed: { text: { [code]: printed }, table: { [code]: printed } },
-        details: { ...p.details, childrenSum: summed, children, ...(p.unit.level === 'district' ? { provinceSumsPrinted: 'yes' } : {}) },
-        description: `${p.unit.level} prints ${code} = ${printed}, its ${children} children print ${summed} in all${p.unit.level === 'district' ? '; the province adds up the district as printed' : ''}` };
+        details: { ...p.details, childrenSum: summed, children, scope: 'commune', provinceSumsPrinted: 'yes' },
+        description: `the district states ${code} = ${printed} for its communes (cấp xã trên địa bàn), its ${children} communes print ${summed} in all; the province adds up the district as printed` };
     }
     case 'conflict': {
       const wrong = p.printed!.table[p.indicator!]!;

@@ -58,6 +58,7 @@ export function buildReportDocument(spec: ReportSpec): ReportDocument {
     { kind: 'paragraph', text: `Trong ${when}, ${committee} đã ban hành ${n('vbqppl.issued')} văn bản quy phạm pháp luật. Công tác rà soát văn bản được thực hiện thường xuyên, đã rà soát ${n('vbqppl.reviewed')} văn bản quy phạm pháp luật.` },
     { kind: 'heading', text: 'II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH' },
     { kind: 'paragraph', text: `Tổng số TTHC áp dụng: ${n('tthc.total')} thủ tục, gồm: TTHC cấp tỉnh ${n('tthc.level.province')} thủ tục, TTHC cấp huyện ${n('tthc.level.district')} thủ tục, TTHC cấp xã ${n('tthc.level.commune')} thủ tục.` },
+    ...officeParagraphs(spec),
     {
       kind: 'paragraph',
       text: `Trong ${when}, ${intake(spec)} đã tiếp nhận ${n('hoso.received')} hồ sơ, gồm: đang giải quyết ${n('hoso.in_progress')} hồ sơ, đã giải quyết ${n('hoso.resolved')} hồ sơ. `
@@ -82,9 +83,28 @@ export function buildReportDocument(spec: ReportSpec): ReportDocument {
   return { title: `Báo cáo ${subject}`, blocks };
 }
 
-/** Who takes in the files: a commune's one-stop desk, or the whole district or province. */
+/** Who takes in the files the report then details: a commune's one-stop desk, or the communes' of a district or the province. */
 function intake(spec: ReportSpec): string {
-  return spec.unit.level === 'commune' ? `Bộ phận Một cửa ${spec.unit.type}` : `toàn ${spec.unit.type}`;
+  return spec.unit.level === 'commune' ? `Bộ phận Một cửa ${spec.unit.type}` : `Bộ phận Một cửa cấp xã trên địa bàn ${spec.unit.type}`;
+}
+
+/**
+ * A district's or the province's own office, and the province's district offices together,
+ * each in a paragraph of its own before the communes' (which carry their scope on to the
+ * rates, online files and feedback after them).
+ */
+function officeParagraphs(spec: ReportSpec): ReportBlock[] {
+  const offices = spec.offices;
+  if (!offices) return [];
+  const when = periodPhrase(spec.period);
+  const office = spec.unit.level === 'province' ? `Trung tâm Phục vụ hành chính công ${spec.unit.type}` : `Bộ phận Một cửa UBND ${spec.unit.type}`;
+  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: `Trong ${when}, ${office} đã tiếp nhận ${formatCount(offices.own['hoso.received'], true)} hồ sơ. `
+    + `Số hồ sơ tiếp nhận trực tuyến tại ${office} là ${formatCount(offices.own['hoso.online'], true)} hồ sơ.` }];
+  if (offices.districts) {
+    blocks.push({ kind: 'paragraph', text: `Bộ phận Một cửa cấp huyện trên địa bàn ${spec.unit.type} đã tiếp nhận ${formatCount(offices.districts['hoso.received'], true)} hồ sơ. `
+      + `Số hồ sơ tiếp nhận trực tuyến của Bộ phận Một cửa cấp huyện là ${formatCount(offices.districts['hoso.online'], true)} hồ sơ.` });
+  }
+  return blocks;
 }
 
 function ratio(f: Readonly<Figures>, numerator: FigureCode, denominator: FigureCode): string {
@@ -116,7 +136,9 @@ const APPENDIX_ROWS: readonly (readonly [string, string, string, FigureCode])[] 
 
 function appendixTable(spec: ReportSpec): ReportBlock {
   const f = spec.table;
-  const rows = APPENDIX_ROWS.map(([stt, label, measure, code]) => [stt, label, measure, measure === '%' ? formatPercent(f[code]) : formatCount(f[code])]);
+  // A district's or the province's file rows are its communes' (the body says so too).
+  const whose = (label: string, code: FigureCode) => (spec.unit.level !== 'commune' && code.startsWith('hoso.') ? `${label} của cấp xã` : label);
+  const rows = APPENDIX_ROWS.map(([stt, label, measure, code]) => [stt, whose(label, code), measure, measure === '%' ? formatPercent(f[code]) : formatCount(f[code])]);
   return { kind: 'table', header: ['STT', 'Chỉ tiêu', 'Đơn vị tính', appendixColumn(spec.period)], rows, widths: [30, 260, 70, 100] };
 }
 

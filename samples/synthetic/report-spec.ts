@@ -1,5 +1,5 @@
 import { bareName, type AdminUnit } from '../../schemas/registry/admin-unit.ts';
-import type { Figures } from './synthetic-indicators.ts';
+import type { Figures, OfficeCounts } from './synthetic-indicators.ts';
 
 /**
  * Everything one synthetic report says, before it is worded: who issues it, for which
@@ -20,6 +20,12 @@ export interface ReportSpec {
   text: Readonly<Figures>;
   /** What the appendix table prints. */
   table: Readonly<Figures>;
+  /**
+   * A district or the province: `text` and `table` are its statement of its communes' figures
+   * (`cấp xã trên địa bàn`), and it also states its own office's (`own`) and, the province, its
+   * districts' offices together (`districts`, `cấp huyện trên địa bàn tỉnh`), in the text only.
+   */
+  offices?: { own: Readonly<OfficeCounts>; districts?: Readonly<OfficeCounts> };
 }
 
 /** `xã Phước Dân`, `thành phố Phan Rang-Tháp Chàm`, `tỉnh Ninh Thuận`: the name as running text writes it. */

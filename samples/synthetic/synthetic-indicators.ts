@@ -84,6 +84,15 @@ for (const code of FIGURE_CODES) {
   if (PROVINCE_WIDE.has(code as CountCode) && definition.additive) throw new Error(`${code} must not be additive`);
 }
 
+/**
+ * What a district's or the province's own one-stop office takes in (`Bộ phận Một cửa UBND
+ * huyện`, `Trung tâm Phục vụ hành chính công tỉnh`), stated beside its communes' figures; the
+ * province also states its districts' offices together (`cấp huyện trên địa bàn tỉnh`).
+ */
+export const OFFICE_CODES = ['hoso.received', 'hoso.online'] as const;
+export type OfficeCode = (typeof OFFICE_CODES)[number];
+export type OfficeCounts = Record<OfficeCode, number>;
+
 /** A unit's counts with the two rates the report prints, each computed from the counts. */
 export function withRates(counts: Readonly<Counts>): Figures {
   const out = { ...counts } as Figures;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Period, UnitCode } from '../identifiers.ts';
 import { UnitLevel } from '../registry/admin-unit.ts';
 import { ExportFormat } from './export-format.ts';
+import { ObservationScope } from '../records/observation.ts';
 
 /**
  * Consolidated figures (the `consolidated_figures` view) as the API serves them: per unit,
@@ -26,6 +27,8 @@ export const FigureRow = z.object({
   period: Period,
   indicator: z.string(),
   indicatorName: z.string().nullable(),
+  /** Whose figure: the unit's own office, a level of units in its area (`commune`: `cấp xã trên địa bàn`), all levels, or unstated. */
+  scope: ObservationScope,
   reported: z.number().nullable(),
   derived: z.number().nullable(),
   childrenReported: z.number().int(),
@@ -51,6 +54,6 @@ export const SeriesResponse = z.object({
   unit: UnitCode,
   indicator: z.string(),
   indicatorName: z.string().nullable(),
-  /** In period order (by the period's last day). */
+  /** In period order (by the period's last day); one per period, of the scope the unit's children add up to when there is one, else its own. */
   points: z.array(FigureRow.pick({ period: true, reported: true, derived: true, childrenReported: true, childrenExpected: true, coverage: true, flags: true })),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Period, UnitCode } from '../identifiers.ts';
+import { ObservationScope } from './observation.ts';
 
 /**
  * Stored view: one row of `consolidated_figures` — for a unit, period and indicator, what the
@@ -17,6 +18,8 @@ export const ConsolidatedFigureV1 = z.object({
   unit: UnitCode,
   period: Period,
   indicator: z.string().min(1),
+  /** Whose figure (schemas/records/observation.ts): `derived` exists only for a level of units (`commune`, `district`). */
+  scope: ObservationScope,
   reported: z.number().nullable(),
   derived: z.number().nullable(),
   children_reported: z.number().int().min(0),

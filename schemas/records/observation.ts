@@ -19,17 +19,36 @@ import { IsoDate } from '../registry/admin-unit.ts';
  *   period_kind, period_index  where the period sits in its series: `year` 2021 → 2021,
  *              `quarter` 2021-Q3 → 2021·4+2, so the previous period of a kind is index − 1;
  *              `stage` (2011..2020) has no series
+ *   scope      whose figure it is (ObservationScope); a report gives one value per indicator,
+ *              period and scope
  */
 export const PeriodKind = z.enum(['year', 'half', 'quarter', 'month', 'nine-months', 'stage']);
 export type PeriodKind = z.infer<typeof PeriodKind>;
 
 export const ObservationSource = z.enum(['table', 'text']);
 
+/**
+ * Whose figure an observation is, read from the fact's scope (schemas/fact/v1.ts) against the
+ * unit's level on the register:
+ *   own        the unit's own office (`Bộ phận Một cửa UBND huyện`); every figure of a commune,
+ *              which has no level below it
+ *   unstated   a district's or province's figure whose report does not say whose it is (its
+ *              own office, its communes, or all levels): compared with nothing
+ *   commune, district  the units of that level within the unit's area, as the unit states them
+ *              (`cấp xã trên địa bàn huyện`): what its children's figures must add up to
+ *   area       every level in the area (`toàn huyện`): may include offices no report covers,
+ *              so it is kept beside the rest and compared with nothing
+ *   levels     several levels together (`cấp huyện, cấp xã`), or a level above the unit's own
+ */
+export const ObservationScope = z.enum(['own', 'unstated', 'commune', 'district', 'area', 'levels']);
+export type ObservationScope = z.infer<typeof ObservationScope>;
+
 export const ObservationRecordV1 = z.object({
   report_id: ReportId,
   unit: UnitCode,
   period: Period,
   indicator: z.string().min(1),
+  scope: ObservationScope,
   value: z.number(),
   tolerance: z.number().min(0),
   decimals: z.number().int().min(0),

@@ -11,18 +11,18 @@ import { rebuildParentFigures } from './rollup-sql.ts';
  *             evaluation owns a flag (flag-lifecycle.ts)
  *   flag_outbox — the dq.flag events of flag changes committed but not yet published
  *             (flag-outbox.ts)
- *   observations — per report, the figure it gives for its unit, indicator and period
+ *   observations — per report, the figure it gives for its unit, indicator, period and scope
  *             (schemas/records/observation.ts)
  *   units, indicators — the unit register and the indicator catalog, loaded from schemas/
  *             (reference-tables.ts), so rollups can join them
- *   observations_of_record — the figure rollups and comparisons use per unit, period and
- *             indicator (rollup-sql.ts), maintained per report
+ *   observations_of_record — the figure rollups and comparisons use per unit, period,
+ *             indicator and scope (rollup-sql.ts), maintained per report
  *   report_versions (view) — the parsed reports of a unit and period in submission order
  *   parent_figures — reported beside derived-from-children, with coverage, for the units that
  *             have children, maintained per report (rollup-sql.ts)
  *   consolidated_figures (view) — parent_figures and the communes' observations of record
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const DDL = [
   `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`,
@@ -51,6 +51,9 @@ const DDL = [
      status VARCHAR NOT NULL, record JSON NOT NULL,
      raised_at TIMESTAMP NOT NULL, resolved_at TIMESTAMP)`,
 ];
+
+/** The scope of an observation stored before scopes were read (version 5). */
+const LEGACY_SCOPE = `CASE WHEN level = 'commune' THEN 'own' ELSE 'unstated' END`;
 
 /** Migrations from version n − 1 to n, applied in order to an older database file. */
 const MIGRATIONS: Record<number, string[]> = {
@@ -110,6 +113,27 @@ const MIGRATIONS: Record<number, string[]> = {
        seq BIGINT PRIMARY KEY DEFAULT nextval('flag_outbox_seq'),
        event_id VARCHAR NOT NULL, event JSON NOT NULL, created_at TIMESTAMP NOT NULL)`,
   ],
+  // Whose figure an observation is (its scope), part of its key: a district's own office and
+  // its communes give different figures for one indicator. Figures stored before were not
+  // told apart: a commune's are its own, a district's or province's are unstated (compared
+  // with nothing until their report is consolidated again). The observations table is made
+  // anew for its key (DuckDB cannot change a primary key in place).
+  5: [
+    `CREATE TEMP TABLE observations_v4 AS SELECT * FROM observations`,
+    `DROP TABLE observations`,
+    `CREATE TABLE observations (
+       report_id VARCHAR NOT NULL, unit VARCHAR NOT NULL, period VARCHAR NOT NULL, indicator VARCHAR NOT NULL, scope VARCHAR NOT NULL,
+       value DOUBLE NOT NULL, tolerance DOUBLE NOT NULL, decimals INTEGER NOT NULL,
+       fact_id VARCHAR NOT NULL, source VARCHAR NOT NULL, ambiguous BOOLEAN NOT NULL,
+       as_of DATE NOT NULL, unit_valid_from DATE, parent VARCHAR, province VARCHAR, level VARCHAR,
+       period_kind VARCHAR NOT NULL, period_index INTEGER NOT NULL,
+       PRIMARY KEY (report_id, indicator, period, scope))`,
+    `INSERT INTO observations BY NAME SELECT *, ${LEGACY_SCOPE} AS scope FROM observations_v4`,
+    `DROP TABLE observations_v4`,
+    `ALTER TABLE observations_of_record ADD COLUMN IF NOT EXISTS scope VARCHAR`,
+    `UPDATE observations_of_record SET scope = ${LEGACY_SCOPE}`,
+    `ALTER TABLE parent_figures ADD COLUMN IF NOT EXISTS scope VARCHAR`,
+  ],
 };
 
 export async function ensureConsolidationSchema(db: SqlDatabase): Promise<void> {
@@ -123,7 +147,7 @@ export async function ensureConsolidationSchema(db: SqlDatabase): Promise<void> 
       for (const statement of MIGRATIONS[version] ?? []) await tx.run(statement);
     }
     // An older file's figures of record exist already: compute the stored figures from them.
-    if (current > 0 && current < 4) await rebuildParentFigures(tx);
+    if (current > 0 && current < 5) await rebuildParentFigures(tx);
     if (current < SCHEMA_VERSION) await tx.run('INSERT INTO schema_version VALUES ($1, now())', [SCHEMA_VERSION]);
   });
 }

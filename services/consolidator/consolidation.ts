@@ -67,7 +67,7 @@ interface ReportRow {
 }
 
 const OBSERVATION_COLUMNS = [
-  'report_id', 'unit', 'period', 'indicator', 'value', 'tolerance', 'decimals', 'fact_id', 'source', 'ambiguous',
+  'report_id', 'unit', 'period', 'indicator', 'scope', 'value', 'tolerance', 'decimals', 'fact_id', 'source', 'ambiguous',
   'as_of', 'unit_valid_from', 'parent', 'province', 'level', 'period_kind', 'period_index',
 ] as const;
 

@@ -24,6 +24,6 @@ export async function listConsolidatedFigures(db: SqlDatabase, query: FigureQuer
     params.push(query.indicator);
     where.push(`indicator = $${params.length}`);
   }
-  const rows = await db.all(`SELECT * FROM consolidated_figures WHERE ${where.join(' AND ')} ORDER BY period, indicator`, params);
+  const rows = await db.all(`SELECT * FROM consolidated_figures WHERE ${where.join(' AND ')} ORDER BY period, indicator, scope`, params);
   return rows.map((r) => ConsolidatedFigureV1.parse(r));
 }

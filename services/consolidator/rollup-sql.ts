@@ -4,24 +4,36 @@
  *   report_versions        every parsed, consolidated report with a known unit and period,
  *                          numbered per (unit, period) in submission order; the latest is
  *                          `current` (a resubmission supersedes)
- *   observations of record one value per (unit, period, indicator): from current reports, not
+ *   observations of record one value per (unit, period, indicator, scope): from current reports, not
  *                          ambiguous; where two current reports give it (a 2011–2020 report's
  *                          per-year figure and that year's own report) the report for exactly
  *                          that period wins, then the later submission. Kept as a table
  *                          (`observations_of_record`), refreshed per report for the unit and
  *                          periods it touches and rebuilt whole by a full rebuild, so that every
  *                          rule reads plain rows instead of re-ranking versions each time
- *   consolidated figures   per (unit, period, indicator): `reported` beside `derived` — the sum
- *                          of the children's reported counts and money, or for a percentage
- *                          with a catalog ratio, 100 × Σ numerators / Σ denominators over the
- *                          children that report both — with children reported and expected
- *                          (the register's children in force on the period's date)
+ *   consolidated figures   per (unit, period, indicator, scope): `reported` beside `derived` —
+ *                          the sum of the children's reported counts and money, or for a
+ *                          percentage with a catalog ratio, 100 × Σ numerators / Σ denominators
+ *                          over the children that report both — with children reported and
+ *                          expected (the register's children in force on the period's date).
+ *                          Like is added to like (scopes in schemas/records/observation.ts):
+ *                            a child's own figure        → its parent's figure for the child's
+ *                                                          level (a commune's own → its
+ *                                                          district's `cấp xã trên địa bàn`)
+ *                            a child's figure for a level → its parent's figure for that level
+ *                                                          (a district's `cấp xã` → its
+ *                                                          province's `cấp xã`)
+ *                          so `derived` exists only for level scopes; a parent's own, unstated
+ *                          or all-level figure is reported and compared with nothing
  *
  * Each is a function of a filter so that one report's update reads only its own
  * neighbourhood; with no filter they are the views analysts query.
  */
 import type { SqlExecutor } from '../../infra/db/sql-database.ts';
 import { periodList, periodLiteral, reportList, unitList, unitLiteral } from './sql-literal.ts';
+
+/** The scopes that are a level of units within the unit's area: what children add up to. */
+const LEVEL_SCOPES = `('commune', 'district')`;
 
 export interface ObservationFilter {
   /** SQL condition on `o` (an observations row), e.g. `o.period = '2022'`; default everything. */
@@ -60,13 +72,13 @@ export function observationsOfRecordSql(filter: ObservationFilter = {}): string 
       FROM ${source} o JOIN v ON v.report_id = o.report_id AND v.period <> o.period
       WHERE ${where}),
     contested AS (
-      SELECT o.unit, o.period, o.indicator
+      SELECT o.unit, o.period, o.indicator, o.scope
       FROM ${source} o JOIN v ON v.report_id = o.report_id AND v.period = o.period
         SEMI JOIN (SELECT DISTINCT unit, period FROM others) k ON k.unit = o.unit AND k.period = o.period
       WHERE ${where}),
     borrowed AS (
-      SELECT c.* FROM others c ANTI JOIN contested t ON t.unit = c.unit AND t.period = c.period AND t.indicator = c.indicator
-      QUALIFY row_number() OVER (PARTITION BY c.unit, c.period, c.indicator ORDER BY c.submitted_at DESC NULLS LAST, c.report_id DESC) = 1)
+      SELECT c.* FROM others c ANTI JOIN contested t ON t.unit = c.unit AND t.period = c.period AND t.indicator = c.indicator AND t.scope = c.scope
+      QUALIFY row_number() OVER (PARTITION BY c.unit, c.period, c.indicator, c.scope ORDER BY c.submitted_at DESC NULLS LAST, c.report_id DESC) = 1)
     SELECT o.*, v.period AS report_period, v.submitted_at
     FROM ${source} o JOIN v ON v.report_id = o.report_id AND v.period = o.period
     WHERE ${where}
@@ -93,31 +105,32 @@ export function consolidatedFiguresSql(scope?: (unitColumn: string) => string, o
   const kids = scope ? scope('o.parent') : 'TRUE';
   return `WITH
     reported AS (
-      SELECT o.unit, o.period, o.indicator, o.as_of, o.value, o.tolerance, o.decimals, o.fact_id, o.report_id
-      FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND ${own}${opts.bothSides || opts.parentsOnly ? ` AND o.level <> 'commune'` : ''}),
+      SELECT o.unit, o.period, o.indicator, o.scope, o.as_of, o.value, o.tolerance, o.decimals, o.fact_id, o.report_id
+      FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND ${own}${opts.bothSides || opts.parentsOnly ? ` AND o.level <> 'commune'` : ''}${opts.bothSides ? ` AND o.scope IN ${LEVEL_SCOPES}` : ''}),
     children AS NOT MATERIALIZED (
-      SELECT o.parent, o.unit, o.period, o.indicator, o.value, o.tolerance, o.as_of
-      FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND o.parent IS NOT NULL AND ${kids}),
+      SELECT o.parent, o.unit, o.period, o.indicator, CASE WHEN o.scope = 'own' THEN o.level ELSE o.scope END AS scope, o.value, o.tolerance, o.as_of
+      FROM observations_of_record o
+      WHERE o.unit_valid_from IS NOT NULL AND o.parent IS NOT NULL AND (o.scope = 'own' OR o.scope IN ${LEVEL_SCOPES}) AND ${kids}),
     sums AS (
-      SELECT c.parent AS unit, c.period, c.indicator, sum(c.value) AS derived, sum(c.tolerance) AS derived_tolerance,
+      SELECT c.parent AS unit, c.period, c.indicator, c.scope, sum(c.value) AS derived, sum(c.tolerance) AS derived_tolerance,
         count(*) AS children_reported, max(c.as_of) AS as_of
       FROM children c JOIN indicators i ON i.code = c.indicator
       WHERE i.additive AND i.unit <> 'percent'
-      GROUP BY c.parent, c.period, c.indicator),
+      GROUP BY c.parent, c.period, c.indicator, c.scope),
     ratio_parts AS (
       SELECT code AS indicator, numerator AS part, true AS is_numerator FROM indicators WHERE unit = 'percent' AND numerator IS NOT NULL AND denominator IS NOT NULL
       UNION ALL
       SELECT code, denominator, false FROM indicators WHERE unit = 'percent' AND numerator IS NOT NULL AND denominator IS NOT NULL),
     per_child AS (
-      SELECT c.parent, c.unit, c.period, p.indicator, max(c.as_of) AS as_of,
+      SELECT c.parent, c.unit, c.period, p.indicator, c.scope, max(c.as_of) AS as_of,
         max(c.value) FILTER (WHERE p.is_numerator) AS num, max(c.value) FILTER (WHERE NOT p.is_numerator) AS den
       FROM children c JOIN ratio_parts p ON p.part = c.indicator
-      GROUP BY c.parent, c.unit, c.period, p.indicator),
+      GROUP BY c.parent, c.unit, c.period, p.indicator, c.scope),
     rates AS (
-      SELECT parent AS unit, period, indicator, 100 * sum(num) / nullif(sum(den), 0) AS derived,
+      SELECT parent AS unit, period, indicator, scope, 100 * sum(num) / nullif(sum(den), 0) AS derived,
         0.0 AS derived_tolerance, count(*) AS children_reported, max(as_of) AS as_of
       FROM per_child WHERE num IS NOT NULL AND den IS NOT NULL
-      GROUP BY parent, period, indicator),
+      GROUP BY parent, period, indicator, scope),
     derived AS (SELECT * FROM sums UNION ALL SELECT * FROM rates),
     dates AS (SELECT DISTINCT as_of FROM reported UNION SELECT DISTINCT as_of FROM derived),
     expected AS (
@@ -126,13 +139,13 @@ export function consolidatedFiguresSql(scope?: (unitColumn: string) => string, o
       WHERE u.parent IS NOT NULL
       GROUP BY u.parent, d.as_of)
     SELECT coalesce(r.unit, d.unit) AS unit, coalesce(r.period, d.period) AS period, coalesce(r.indicator, d.indicator) AS indicator,
-      coalesce(r.as_of, d.as_of) AS as_of,
+      coalesce(r.scope, d.scope) AS scope, coalesce(r.as_of, d.as_of) AS as_of,
       r.value AS reported, r.tolerance AS reported_tolerance, r.decimals AS reported_decimals, r.fact_id AS reported_fact, r.report_id AS reported_report,
       d.derived, d.derived_tolerance,
       coalesce(d.children_reported, 0) AS children_reported, coalesce(e.children_expected, 0) AS children_expected,
       CASE WHEN coalesce(e.children_expected, 0) = 0 THEN NULL ELSE coalesce(d.children_reported, 0) / e.children_expected END AS coverage
     FROM reported r
-      ${opts.bothSides ? 'JOIN' : 'FULL OUTER JOIN'} derived d ON r.unit = d.unit AND r.period = d.period AND r.indicator = d.indicator
+      ${opts.bothSides ? 'JOIN' : 'FULL OUTER JOIN'} derived d ON r.unit = d.unit AND r.period = d.period AND r.indicator = d.indicator AND r.scope = d.scope
       LEFT JOIN expected e ON e.unit = coalesce(r.unit, d.unit) AND e.as_of = coalesce(r.as_of, d.as_of)`;
 }
 
@@ -143,7 +156,7 @@ export function consolidatedFiguresSql(scope?: (unitColumn: string) => string, o
  * hundred stored rows instead of summing the country. A commune has no children: its row is
  * its observation of record, and the view `consolidated_figures` adds those as they are.
  */
-export const PARENT_FIGURE_COLUMNS = ['unit', 'period', 'indicator', 'as_of', 'reported', 'derived', 'children_reported', 'children_expected', 'coverage'] as const;
+export const PARENT_FIGURE_COLUMNS = ['unit', 'period', 'indicator', 'scope', 'as_of', 'reported', 'derived', 'children_reported', 'children_expected', 'coverage'] as const;
 
 /**
  * The builder's rows with the unit's own parent on the period's date (`parent`): a drill-down
@@ -162,9 +175,9 @@ function parentFiguresSelect(scope: ((unitColumn: string) => string) | undefined
 export const VIEW_DDL = [
   `CREATE OR REPLACE VIEW report_versions AS ${reportVersionsSql()}`,
   `CREATE OR REPLACE VIEW consolidated_figures AS
-     SELECT unit, period, indicator, reported, derived, children_reported, children_expected, coverage, parent FROM parent_figures
+     SELECT unit, period, indicator, scope, reported, derived, children_reported, children_expected, coverage, parent FROM parent_figures
      UNION ALL
-     SELECT o.unit, o.period, o.indicator, o.value AS reported, CAST(NULL AS DOUBLE) AS derived,
+     SELECT o.unit, o.period, o.indicator, o.scope, o.value AS reported, CAST(NULL AS DOUBLE) AS derived,
        0 AS children_reported, 0 AS children_expected, CAST(NULL AS DOUBLE) AS coverage, o.parent
      FROM observations_of_record o WHERE o.unit_valid_from IS NOT NULL AND o.level = 'commune'`,
 ];
@@ -175,13 +188,13 @@ export async function refreshParentFigures(tx: SqlExecutor, units: readonly stri
   const inScope = `unit IN ${unitList(units)} AND period IN ${periodList(periods)}`;
   await tx.run(`DELETE FROM parent_figures WHERE ${inScope}`);
   const scope = (column: string) => `${column} IN ${unitList(units)} AND o.period IN ${periodList(periods)}`;
-  await tx.run(`INSERT INTO parent_figures ${parentFiguresSelect(scope, `f.unit IN ${unitList(units)} AND f.period IN ${periodList(periods)}`)}`);
+  await tx.run(`INSERT INTO parent_figures BY NAME ${parentFiguresSelect(scope, `f.unit IN ${unitList(units)} AND f.period IN ${periodList(periods)}`)}`);
 }
 
 /** Recomputes every stored figure (a full rebuild), in period → parent → unit order so scoped reads skip blocks. */
 export async function rebuildParentFigures(tx: SqlExecutor): Promise<void> {
   await tx.run(`DELETE FROM parent_figures`);
-  await tx.run(`INSERT INTO parent_figures ${parentFiguresSelect(undefined, 'TRUE')} ORDER BY f.period, u.parent, f.unit, f.indicator`);
+  await tx.run(`INSERT INTO parent_figures BY NAME ${parentFiguresSelect(undefined, 'TRUE')} ORDER BY f.period, u.parent, f.unit, f.indicator`);
 }
 
 /**

@@ -8,15 +8,18 @@ import { listFlags, type StoredFlag } from '../../services/consolidator/flag-que
 import { listConsolidatedFigures } from '../../services/consolidator/figure-queries.ts';
 import { storeTotals } from '../../services/consolidator/report-store.ts';
 import { generateProvince, type SyntheticProvince } from '../../samples/synthetic/province-generator.ts';
+import { DEFAULT_ERRORS } from '../../samples/synthetic/injected-error.ts';
 import { capturingLogger } from '../support/silent-logger.ts';
 
 /**
  * End to end on a real province (Ninh Thuận, 58: 7 districts, 65 communes) over five years:
- * every commune, district and province report, generated with one error of each kind
- * (samples/synthetic/), goes through the embedded pipeline as an upload without claims — the
+ * every commune, district and province report, generated with one error of each kind and a
+ * second hierarchy error in the province (samples/synthetic/), goes through the embedded pipeline as an upload without claims — the
  * parser must find the unit and period itself. Reports alternate between DOCX and PDF.
  * Then: every injected error is flagged under its unit and period with its family, and
- * nothing else is flagged at error level.
+ * nothing else is flagged at error level. Parents state their figures by scope, as real ones
+ * do: a district its communes' (`cấp xã trên địa bàn huyện`) beside its own office's, the
+ * province its district offices' (`cấp huyện`) and its communes'.
  */
 describe('a synthetic province through the embedded pipeline', () => {
   let dir: string;
@@ -25,7 +28,7 @@ describe('a synthetic province through the embedded pipeline', () => {
   let flags: StoredFlag[];
 
   beforeAll(async () => {
-    province = generateProvince({ provinceCode: '58', seed: 7 });
+    province = generateProvince({ provinceCode: '58', seed: 7, errors: [...DEFAULT_ERRORS, { kind: 'hierarchy', level: 'province' }] });
     dir = await mkdtemp(join(tmpdir(), 'tonghop-province-'));
     pipeline = await startEmbedded(loadConfig({}, { dataDir: dir }), capturingLogger().log);
     for (const [i, report] of province.reports.entries()) {
@@ -57,6 +60,28 @@ describe('a synthetic province through the embedded pipeline', () => {
     expect(new Set(province.expected.flags.map((e) => e.family))).toEqual(new Set(['rate_mismatch', 'sum_mismatch', 'bounds', 'hierarchy', 'conflict', 'completeness', 'outlier']));
   });
 
+  it('flags each hierarchy error, a district’s and the province’s, with the two figures, the scope and the coverage', () => {
+    const errors = province.manifest.filter((e) => e.kind === 'hierarchy');
+    expect(errors.map((e) => e.unit.level).sort()).toEqual(['district', 'province']);
+    for (const e of errors) {
+      const flag = flags.map((f) => f.flag).find((f) => f.family === 'hierarchy' && f.unit === e.unit.code && f.period === e.period);
+      const children = Number(e.details.children);
+      expect(flag, e.description).toMatchObject({
+        severity: 'error', indicators: ['hoso.online'],
+        values: { reported: e.printed.text['hoso.online'], derived: e.trueValues['hoso.online'], children_reported: children, children_expected: children },
+      });
+      expect(flag!.message.vi).toContain(e.unit.level === 'province' ? 'cấp huyện trên địa bàn' : 'cấp xã trên địa bàn');
+      expect(flag!.message.vi).toContain(`${children}/${children}`);
+    }
+  });
+
+  it('gives a commune that did not report a completeness flag, not a hierarchy error for its district', () => {
+    const gone = province.manifest.find((e) => e.kind === 'completeness')!;
+    const raised = flags.map((f) => f.flag);
+    expect(raised.some((f) => f.family === 'completeness' && f.period === gone.period)).toBe(true);
+    expect(raised.filter((f) => f.family === 'hierarchy' && f.unit === gone.details.district && f.period === gone.period)).toEqual([]);
+  });
+
   it('raises nothing else at error level', () => {
     const injected = (f: StoredFlag['flag']) => province.expected.flags.some((e) => e.family === f.family && e.unit === f.unit && e.period === f.period);
     const stray = flags.map((f) => f.flag).filter((f) => f.severity === 'error' && !injected(f));
@@ -65,8 +90,12 @@ describe('a synthetic province through the embedded pipeline', () => {
 
   it('keeps the province’s reported and derived figures side by side, with full coverage where nothing is missing', async () => {
     const period = province.expected.periods.find((p) => !province.expected.missing.some((m) => m.period === p))!;
-    const [figure] = await listConsolidatedFigures(pipeline.db, { unit: '58', period, indicator: 'hoso.received' });
-    expect(figure).toMatchObject({ children_expected: 7, children_reported: 7, coverage: 1 });
-    expect(figure!.reported).toBe(figure!.derived);
+    const figures = await listConsolidatedFigures(pipeline.db, { unit: '58', period, indicator: 'hoso.received' });
+    // Its communes' files against the districts' statements of theirs, its district offices' against their own, its centre's alone.
+    expect(figures.map((f) => f.scope)).toEqual(['commune', 'district', 'own']);
+    for (const figure of figures.filter((f) => f.scope !== 'own')) {
+      expect(figure).toMatchObject({ children_expected: 7, children_reported: 7, coverage: 1 });
+      expect(figure.reported).toBe(figure.derived);
+    }
   });
 });

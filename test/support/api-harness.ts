@@ -15,7 +15,7 @@ import type { ApiOptions } from '../../services/api/api-options.ts';
 import type { IntakeResult, IntakeSubmission } from '../../services/api/intake-port.ts';
 import { tokenSha256 } from '../../services/api/access/token-secret.ts';
 import { UnitRegistry } from '../../services/registry/unit-registry.ts';
-import { consolidationHarness, testRegistry, type Harness, type ReportSpec } from './consolidation-harness.ts';
+import { COMMUNES_IN_AREA, consolidationHarness, testRegistry, type Harness, type ReportSpec } from './consolidation-harness.ts';
 
 /**
  * The analyst API over a real consolidator database (test/support/consolidation-harness.ts),
@@ -61,10 +61,10 @@ export const SAMPLE_REPORTS: ReportSpec[] = [
   { unit: '90002', period: '2022', facts: [{ indicator: 'hoso.received', value: 101, quote: 'tiếp nhận 101 hồ sơ', page: 2 }, { indicator: 'hoso.received', value: 121, table: true, quote: 'Hồ sơ tiếp nhận | 121', page: 5 }] },
   { unit: '90003', period: '2022', facts: [{ indicator: 'hoso.received', value: 102 }] },
   { unit: '90004', period: '2022', facts: [{ indicator: 'hoso.received', value: 103 }] },
-  { unit: '901', period: '2022', facts: [{ indicator: 'hoso.received', value: 300, quote: 'đã tiếp nhận 300 hồ sơ', page: 4 }] },
+  { unit: '901', period: '2022', facts: [{ indicator: 'hoso.received', value: 300, quote: 'cấp xã đã tiếp nhận 300 hồ sơ', page: 4, scope: COMMUNES_IN_AREA }] },
   { unit: '91101', period: '2022', facts: [{ indicator: 'hoso.received', value: 10, quote: 'tiếp nhận 10 hồ sơ' }, { indicator: 'hoso.received', value: 12, table: true, quote: 'Tiếp nhận | 12' }] },
   { unit: '90099', period: '2022', facts: [{ indicator: 'hoso.received', value: 20 }] },
-  { unit: '911', period: '2022', facts: [{ indicator: 'hoso.received', value: 30 }] },
+  { unit: '911', period: '2022', facts: [{ indicator: 'hoso.received', value: 30, scope: COMMUNES_IN_AREA }] },
 ];
 
 export interface ApiHarness {

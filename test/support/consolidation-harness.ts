@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createEvent, type EventOf, type EventType } from '../../schemas/events.ts';
-import type { Fact, FactKind } from '../../schemas/fact/v1.ts';
+import type { Fact, FactKind, FactScope } from '../../schemas/fact/v1.ts';
 import type { DqFlag } from '../../schemas/dq-flag/v1.ts';
 import type { FileRole } from '../../schemas/fact/v1.ts';
 import { INDICATOR_CATALOG } from '../../schemas/indicators/catalog.ts';
@@ -44,7 +44,16 @@ export interface FactSpec {
   page?: number;
   /** The period the figure is for, when not the report's own (a five-year report's per-year row). */
   period?: string;
+  /** Whose figure, as the parser read it; none is `unstated` (a commune's figures are its own whatever the words). */
+  scope?: FactScope;
 }
+
+/** `cấp xã trên địa bàn huyện`: a district's (or province's) statement of its communes' figures. */
+export const COMMUNES_IN_AREA: FactScope = { reach: 'levels', levels: ['commune'], from: 'sentence', cue: 'cấp xã trên địa bàn' };
+/** `cấp huyện trên địa bàn tỉnh`: a province's statement of its districts' own figures. */
+export const DISTRICTS_IN_AREA: FactScope = { reach: 'levels', levels: ['district'], from: 'sentence', cue: 'cấp huyện trên địa bàn' };
+/** `tại Bộ phận Một cửa UBND huyện`: the unit's own office. */
+export const OWN_OFFICE: FactScope = { reach: 'own', from: 'sentence', cue: 'Bộ phận Một cửa' };
 
 export interface ReportSpec {
   unit: string;
@@ -99,6 +108,7 @@ export async function consolidationHarness(opts: { completeness?: CompletenessOp
         indicator: f.indicator, unit: percent ? '%' : 'hồ sơ', ...(!percent && ROLE_OF.has(f.indicator) ? { role: ROLE_OF.get(f.indicator) } : {}),
         ...(percent ? (f.table ? { value: f.rate } : { rate: f.rate }) : { value: f.value }),
         ...(f.period ? { period: f.period } : {}),
+        ...(f.scope ? { scope: f.scope } : {}),
         evidence: { reportId: id, page: f.page ?? 1, start, end: start + quote.length, quote },
       };
     });

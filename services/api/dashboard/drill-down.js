@@ -82,6 +82,12 @@ function badges(flags, title, onOpen) {
   }));
 }
 
+/** Whose figure a row is, when not the unit's own (a district's `cấp xã trên địa bàn`, …). */
+function scopeTag(scope) {
+  if (!scope || scope === 'own') return null;
+  return h('span', { class: 'scope muted' }, ` (${t(`scope_${scope}`)})`);
+}
+
 function coverageCell(f) {
   if (!f || f.childrenExpected === 0) return h('td', { class: 'num muted' }, '—');
   return h('td', { class: 'num', title: formatPercent(f.coverage) },
@@ -123,7 +129,7 @@ function indicatorTable(data, ctx) {
       onclick: () => ctx.onSelectIndicator(f.indicator),
       onkeydown: (e) => { if (e.key === 'Enter') ctx.onSelectIndicator(f.indicator); },
     },
-    h('td', {}, h('span', { class: 'ind-name' }, info.name), h('span', { class: 'code' }, f.indicator)),
+    h('td', {}, h('span', { class: 'ind-name' }, info.name), scopeTag(f.scope), h('span', { class: 'code' }, f.indicator)),
     h('td', { class: 'num reported' }, formatValue(f.reported, info.percent)),
     h('td', { class: 'num derived' }, formatValue(f.derived, info.percent)),
     differenceCell(f, info.percent),

@@ -10,6 +10,7 @@ export const COLUMN_LABELS: Readonly<Record<string, string>> = {
   indicator: 'Mã chỉ tiêu',
   indicatorName: 'Tên chỉ tiêu',
   indicator_name: 'Tên chỉ tiêu',
+  scope: 'Phạm vi số liệu',
   reported: 'Số liệu báo cáo',
   derived: 'Tổng hợp từ cấp dưới',
   childrenReported: 'Số đơn vị cấp dưới đã báo cáo',

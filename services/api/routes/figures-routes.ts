@@ -3,6 +3,7 @@ import type { Row } from '../../../infra/db/sql-database.ts';
 import { ERROR_RESPONSES } from '../../../schemas/api/api-error.ts';
 import { FiguresQuery, FiguresResponse, IndicatorsQuery, IndicatorsResponse, SeriesQuery, SeriesResponse, type FigureRow } from '../../../schemas/api/figures.ts';
 import type { UnitLevel } from '../../../schemas/registry/admin-unit.ts';
+import { ObservationScope } from '../../../schemas/records/observation.ts';
 import { assertMayRead, readScope } from '../access/access-policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { childrenScope, scopeSql, today, type UnitScope } from '../access/unit-scope.ts';
@@ -24,7 +25,7 @@ import { SqlParams } from '../sql/sql-params.ts';
  *       units (most first): what a page offers, and starts with, before asking for one
  *   GET /v1/figures/series?unit=&indicator=   one indicator of one unit over its periods
  */
-export const FIGURE_COLUMNS = ['unit', 'unitName', 'period', 'indicator', 'indicatorName', 'reported', 'derived', 'childrenReported', 'childrenExpected', 'coverage', 'flags'] as const;
+export const FIGURE_COLUMNS = ['unit', 'unitName', 'period', 'indicator', 'indicatorName', 'scope', 'reported', 'derived', 'childrenReported', 'childrenExpected', 'coverage', 'flags'] as const;
 
 interface FigureFilter {
   unit?: string;
@@ -69,13 +70,13 @@ export function figuresSql(ctx: ApiContext, principal: Principal, q: FigureFilte
     raised AS (SELECT f.flag_id, f.unit, f.period, f.record FROM flags f
       WHERE f.status = 'raised' AND f.unit IN (SELECT unit FROM cf) AND f.period IN (SELECT period FROM cf)),
     fc AS (SELECT unit, period, indicator, count(DISTINCT flag_id) AS flags FROM (${flagIndicatorsSql('raised')}) GROUP BY ALL)
-    SELECT cf.unit,${opts.unitNames ? ' u.name AS unit_name,' : ''} cf.period, cf.indicator, i.name_vi AS indicator_name, cf.reported, cf.derived,
+    SELECT cf.unit,${opts.unitNames ? ' u.name AS unit_name,' : ''} cf.period, cf.indicator, i.name_vi AS indicator_name, cf.scope, cf.reported, cf.derived,
       cf.children_reported, cf.children_expected, cf.coverage, coalesce(fc.flags, 0) AS flags
     FROM cf${opts.unitNames ? `
       LEFT JOIN units u ON u.code = cf.unit AND u.valid_from <= cf.d AND (u.valid_to IS NULL OR cf.d <= u.valid_to)` : ''}
       LEFT JOIN indicators i ON i.code = cf.indicator
       LEFT JOIN fc ON fc.unit = cf.unit AND fc.period = cf.period AND fc.indicator = cf.indicator
-    ORDER BY length(cf.unit), cf.unit, cf.d NULLS LAST, cf.period, cf.indicator
+    ORDER BY length(cf.unit), cf.unit, cf.d NULLS LAST, cf.period, cf.indicator, cf.scope
     LIMIT ${Math.trunc(limit)}`;
   return { sql, params: p };
 }
@@ -106,10 +107,24 @@ export function figureRow(r: Row, registry: UnitRegistry): FigureRow {
   const date = registry.dateFor(period) ?? today();
   return {
     unit, unitName: registry.get(unit, date)?.name ?? null, period, indicator: String(r.indicator),
-    indicatorName: (r.indicator_name as string | null) ?? null, reported: r.reported as number | null, derived: r.derived as number | null,
+    indicatorName: (r.indicator_name as string | null) ?? null, scope: ObservationScope.parse(r.scope), reported: r.reported as number | null, derived: r.derived as number | null,
     childrenReported: Number(r.children_reported), childrenExpected: Number(r.children_expected), coverage: r.coverage as number | null,
     flags: Number(r.flags),
   };
+}
+
+/** The scopes a series shows, first found first: what children add up to, then the unit's own. */
+const SERIES_SCOPES: readonly ObservationScope[] = ['commune', 'district', 'own', 'unstated', 'area', 'levels'];
+
+/** One row per period (rows come in period order): the first of SERIES_SCOPES the period has. */
+function seriesPoints(rows: readonly FigureRow[]): FigureRow[] {
+  const rank = (r: FigureRow) => SERIES_SCOPES.indexOf(r.scope);
+  const best = new Map<string, FigureRow>();
+  for (const r of rows) {
+    const held = best.get(r.period);
+    if (!held || rank(r) < rank(held)) best.set(r.period, r);
+  }
+  return [...best.values()];
 }
 
 export const figuresRoutes: FastifyPluginAsyncZod<ApiContext> = (app, ctx) => {
@@ -140,7 +155,7 @@ export const figuresRoutes: FastifyPluginAsyncZod<ApiContext> = (app, ctx) => {
     const { unit, indicator } = request.query;
     assertMayRead(readScope(request.principal, ctx.registry), unit);
     const { sql, params } = figuresSql(ctx, request.principal, { unit, indicator }, ctx.options.listMaxRows);
-    const rows = (await ctx.db.all(sql, params.values)).map((r) => figureRow(r, ctx.registry));
+    const rows = seriesPoints((await ctx.db.all(sql, params.values)).map((r) => figureRow(r, ctx.registry)));
     return {
       unit, indicator, indicatorName: rows[0]?.indicatorName ?? null,
       points: rows.map(({ period, reported, derived, childrenReported, childrenExpected, coverage, flags }) => ({ period, reported, derived, childrenReported, childrenExpected, coverage, flags })),

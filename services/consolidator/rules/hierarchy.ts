@@ -7,9 +7,13 @@ import { evidenceList, factEvidence, storedFlagEvidence, type FactEvidence } fro
 import { flagId } from './flag-id.ts';
 import { en, vi } from './flag-draft.ts';
 import { printsAs } from './printed-precision.ts';
+import { scopePhrase } from './scope-phrase.ts';
+import type { ObservationScope } from '../../../schemas/records/observation.ts';
 
 /**
- * hierarchy: a parent's reported figure against its children's reports
+ * hierarchy: a parent's figure for a level of units within its area (`cấp xã trên địa bàn
+ * huyện`, `cấp huyện` in a province's report) against what its children's reports give for
+ * that level (rollup-sql.ts: a commune's own figures, a district's own or its `cấp xã`)
  * (consolidated_figures: counts and money summed, percentages recomputed from summed
  * numerators and denominators).
  *
@@ -38,6 +42,7 @@ interface Row {
   unit: string;
   period: string;
   indicator: string;
+  scope: ObservationScope;
   reported: number;
   reported_tolerance: number;
   reported_decimals: number;
@@ -67,7 +72,7 @@ export async function hierarchyFlags(db: SqlExecutor, target?: HierarchyTarget):
     ? (column: string) => `${column} IN ${unitList(target.units)} AND o.period IN ${periodList(target.periods)}`
     : undefined;
   const rows = await db.all<Row>(`
-    SELECT f.unit, f.period, f.indicator, f.reported, f.reported_tolerance, f.reported_decimals, f.reported_fact, f.reported_report,
+    SELECT f.unit, f.period, f.indicator, f.scope, f.reported, f.reported_tolerance, f.reported_decimals, f.reported_fact, f.reported_report,
       f.derived, f.derived_tolerance, f.children_reported, f.children_expected,
       i.unit AS measure, i.name_vi, i.name_en, i.numerator, i.denominator,
       u.name AS unit_name, u.level
@@ -78,9 +83,9 @@ export async function hierarchyFlags(db: SqlExecutor, target?: HierarchyTarget):
       AND abs(f.reported - f.derived) > f.reported_tolerance + f.derived_tolerance + 1e-9
     ORDER BY f.unit, f.period, f.indicator`);
   const counts = rows.filter((r) => r.measure !== 'percent').map(countVerdict).filter((v): v is Verdict => v !== undefined);
-  const flaggedCounts = new Set(counts.map((v) => `${v.row.unit}|${v.row.period}|${v.row.indicator}`));
+  const flaggedCounts = new Set(counts.map((v) => `${v.row.unit}|${v.row.period}|${v.row.indicator}|${v.row.scope}`));
   const rates = rows.filter((r) => r.measure === 'percent')
-    .map((r) => rateVerdict(r, [r.numerator, r.denominator].some((c) => c !== null && flaggedCounts.has(`${r.unit}|${r.period}|${c}`))))
+    .map((r) => rateVerdict(r, [r.numerator, r.denominator].some((c) => c !== null && flaggedCounts.has(`${r.unit}|${r.period}|${c}|${r.scope}`))))
     .filter((v): v is Verdict => v !== undefined);
   // Quotes only for what is flagged: a parent missing some children differs from their sum
   // without being wrong, and those rows are most of what the query returns.
@@ -111,13 +116,14 @@ function countVerdict(r: Row): Verdict | undefined {
   const fmt = (x: number) => (money ? `${vi(x / 1e9)} tỷ đồng` : vi(x));
   const fmtEn = (x: number) => (money ? `VND ${en(x / 1e9)} billion` : en(x));
   const who = r.unit_name ?? r.unit;
+  const whose = scopePhrase(r.scope);
   const coverage = `${r.children_reported}/${r.children_expected}`;
   const vi_ = complete
-    ? `${who} kỳ ${r.period}: "${r.name_vi}" báo cáo ${fmt(r.reported)}, nhưng tổng số liệu của ${coverage} đơn vị trực thuộc là ${fmt(r.derived)} (chênh ${fmt(gap)}).`
-    : `${who} kỳ ${r.period}: "${r.name_vi}" báo cáo ${fmt(r.reported)}, nhưng mới ${coverage} đơn vị trực thuộc đã cộng lại được ${fmt(r.derived)}, lớn hơn số báo cáo.`;
+    ? `${who} kỳ ${r.period}: "${r.name_vi}"${whose.vi} báo cáo ${fmt(r.reported)}, nhưng tổng số liệu của ${coverage} đơn vị trực thuộc là ${fmt(r.derived)} (chênh ${fmt(gap)}).`
+    : `${who} kỳ ${r.period}: "${r.name_vi}"${whose.vi} báo cáo ${fmt(r.reported)}, nhưng mới ${coverage} đơn vị trực thuộc đã cộng lại được ${fmt(r.derived)}, lớn hơn số báo cáo.`;
   const en_ = complete
-    ? `${who}, ${r.period}: "${r.name_en}" reported as ${fmtEn(r.reported)}, but its ${coverage} units below add up to ${fmtEn(r.derived)} (off by ${fmtEn(gap)}).`
-    : `${who}, ${r.period}: "${r.name_en}" reported as ${fmtEn(r.reported)}, but only ${coverage} units below already add up to ${fmtEn(r.derived)}, more than reported.`;
+    ? `${who}, ${r.period}: "${r.name_en}"${whose.en} reported as ${fmtEn(r.reported)}, but its ${coverage} units below add up to ${fmtEn(r.derived)} (off by ${fmtEn(gap)}).`
+    : `${who}, ${r.period}: "${r.name_en}"${whose.en} reported as ${fmtEn(r.reported)}, but only ${coverage} units below already add up to ${fmtEn(r.derived)}, more than reported.`;
   return { row: r, ruleId: HIERARCHY_SUM, severity: offByOne ? 'warning' : 'error', message: { vi: vi_, en: en_ } };
 }
 
@@ -125,10 +131,11 @@ function rateVerdict(r: Row, countFlagged: boolean): Verdict | undefined {
   if (r.children_reported < r.children_expected) return undefined;
   if (printsAs(r.derived, r.reported, r.reported_decimals)) return undefined;
   const who = r.unit_name ?? r.unit;
+  const whose = scopePhrase(r.scope);
   const derived = Math.round(r.derived * 100) / 100;
   return { row: r, ruleId: HIERARCHY_RATE, severity: countFlagged ? 'warning' : 'error', message: {
-    vi: `${who} kỳ ${r.period}: "${r.name_vi}" báo cáo ${vi(r.reported)}%, nhưng tính lại từ số liệu của ${r.children_reported} đơn vị trực thuộc được ${vi(derived)}% (tỷ lệ phải tính từ tổng tử số và mẫu số, không lấy trung bình).`,
-    en: `${who}, ${r.period}: "${r.name_en}" reported as ${en(r.reported)}%, but recomputed from its ${r.children_reported} units below it is ${en(derived)}% (a rate is recomputed from summed numerators and denominators, never averaged).`,
+    vi: `${who} kỳ ${r.period}: "${r.name_vi}"${whose.vi} báo cáo ${vi(r.reported)}%, nhưng tính lại từ số liệu của ${r.children_reported} đơn vị trực thuộc được ${vi(derived)}% (tỷ lệ phải tính từ tổng tử số và mẫu số, không lấy trung bình).`,
+    en: `${who}, ${r.period}: "${r.name_en}"${whose.en} reported as ${en(r.reported)}%, but recomputed from its ${r.children_reported} units below it is ${en(derived)}% (a rate is recomputed from summed numerators and denominators, never averaged).`,
   } };
 }
 

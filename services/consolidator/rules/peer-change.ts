@@ -48,6 +48,7 @@ interface Row {
   province: string;
   level: string;
   indicator: string;
+  scope: string;
   period: string;
   x: number;
   y: number;
@@ -72,33 +73,33 @@ export async function peerChangeFlags(db: SqlExecutor, target?: PeerTarget): Pro
   // Narrow: keys and values only; the ids of the few hits are looked up afterwards (record-lookup.ts).
   const rows = await db.all<Row>(`
     WITH cur AS (
-      SELECT o.unit, o.unit_valid_from, o.province, o.level, o.indicator, o.period, o.period_index, o.period_kind, o.value
+      SELECT o.unit, o.unit_valid_from, o.province, o.level, o.indicator, o.scope, o.period, o.period_index, o.period_kind, o.value
       FROM observations_of_record o JOIN indicators i ON i.code = o.indicator AND i.unit <> 'percent'
       WHERE ${where}),
     pairs AS (
       SELECT *, x / y AS ratio FROM (
-        SELECT unit, unit_valid_from, province, level, indicator, period_kind, period, period_index, value AS x,
+        SELECT unit, unit_valid_from, province, level, indicator, scope, period_kind, period, period_index, value AS x,
           lag(value) OVER w AS y, lag(period_index) OVER w AS prev_index
         FROM cur
-        WINDOW w AS (PARTITION BY unit, unit_valid_from, indicator, period_kind ORDER BY period_index))
+        WINDOW w AS (PARTITION BY unit, unit_valid_from, indicator, scope, period_kind ORDER BY period_index))
       WHERE prev_index = period_index - 1 ${periodFilter}),
     med AS (
-      SELECT province, level, indicator, period, median(ratio) AS rmed, count(*) AS n
-      FROM pairs GROUP BY province, level, indicator, period HAVING count(*) >= ${HB.minGroup}),
+      SELECT province, level, indicator, scope, period, median(ratio) AS rmed, count(*) AS n
+      FROM pairs GROUP BY province, level, indicator, scope, period HAVING count(*) >= ${HB.minGroup}),
     scored AS NOT MATERIALIZED (
       SELECT p.*, m.rmed, m.n,
         (CASE WHEN p.ratio < m.rmed THEN 1 - m.rmed / p.ratio ELSE p.ratio / m.rmed - 1 END) * pow(greatest(p.x, p.y), ${HB.U}) AS e
-      FROM pairs p JOIN med m USING (province, level, indicator, period)),
+      FROM pairs p JOIN med m USING (province, level, indicator, scope, period)),
     bounds AS (
-      SELECT province, level, indicator, period, quantile_cont(e, [0.25, 0.5, 0.75]) AS q
-      FROM scored GROUP BY province, level, indicator, period),
+      SELECT province, level, indicator, scope, period, quantile_cont(e, [0.25, 0.5, 0.75]) AS q
+      FROM scored GROUP BY province, level, indicator, scope, period),
     hits AS (
-      SELECT s.*, b.q[2] AS em FROM scored s JOIN bounds b USING (province, level, indicator, period)
+      SELECT s.*, b.q[2] AS em FROM scored s JOIN bounds b USING (province, level, indicator, scope, period)
       WHERE (s.e < b.q[2] - ${HB.C} * greatest(b.q[2] - b.q[1], abs(${HB.A} * b.q[2]))
           OR s.e > b.q[2] + ${HB.C} * greatest(b.q[3] - b.q[2], abs(${HB.A} * b.q[2])))
         AND greatest(s.ratio / s.rmed, s.rmed / s.ratio) >= ${HB.minShift}
         AND abs(s.x - s.y * s.rmed) >= ${HB.minAmount})
-    ${namedHitsSql('h.unit, h.province, h.level, h.indicator, h.period, h.x, h.y, h.ratio, h.rmed, h.e, h.em, h.n')}`);
+    ${namedHitsSql('h.unit, h.province, h.level, h.indicator, h.scope, h.period, h.x, h.y, h.ratio, h.rmed, h.e, h.em, h.n')}`);
   const found = await sourcedHits(db, rows);
   return found.map((r) => {
     const who = r.unit_name ?? r.unit;

@@ -4,7 +4,7 @@ import { evidenceList, factEvidence, type FactEvidence } from './fact-evidence.t
 
 /**
  * From an outlier rule's hits to its flags' sources: which fact and report stand behind each
- * observation of record it found unusual, by (unit, indicator, period), and that fact's
+ * observation of record it found unusual, by (unit, indicator, scope, period), and that fact's
  * evidence (fact-evidence.ts). The outlier rules compute on keys and values only and look the
  * ids up for their few hits afterwards: carrying two long ids through a national-scale
  * window or group costs more than the test itself. The keys go in as a VALUES list joined
@@ -14,6 +14,7 @@ import { evidenceList, factEvidence, type FactEvidence } from './fact-evidence.t
 export interface RecordKey {
   unit: string;
   indicator: string;
+  scope: string;
   period: string;
 }
 
@@ -25,7 +26,7 @@ export interface RecordSource {
 const KEYS_PER_STATEMENT = 500;
 
 function recordKey(k: RecordKey): string {
-  return `${k.unit}|${k.indicator}|${k.period}`;
+  return `${k.unit}|${k.indicator}|${k.scope}|${k.period}`;
 }
 
 async function recordSources(db: SqlExecutor, keys: readonly RecordKey[]): Promise<Map<string, RecordSource>> {
@@ -33,11 +34,11 @@ async function recordSources(db: SqlExecutor, keys: readonly RecordKey[]): Promi
   const found = new Map<string, RecordSource>();
   for (let i = 0; i < unique.length; i += KEYS_PER_STATEMENT) {
     const values = unique.slice(i, i + KEYS_PER_STATEMENT)
-      .map((k) => `(${unitLiteral(k.unit)}, ${text(k.indicator)}, ${periodLiteral(k.period)})`).join(', ');
-    const rows = await db.all<{ unit: string; indicator: string; period: string; fact_id: string; report_id: string }>(
-      `SELECT o.unit, o.indicator, o.period, o.fact_id, o.report_id
-       FROM (VALUES ${values}) k(unit, indicator, period)
-         JOIN observations_of_record o ON o.unit = k.unit AND o.indicator = k.indicator AND o.period = k.period`);
+      .map((k) => `(${unitLiteral(k.unit)}, ${text(k.indicator)}, ${text(k.scope)}, ${periodLiteral(k.period)})`).join(', ');
+    const rows = await db.all<{ unit: string; indicator: string; scope: string; period: string; fact_id: string; report_id: string }>(
+      `SELECT o.unit, o.indicator, o.scope, o.period, o.fact_id, o.report_id
+       FROM (VALUES ${values}) k(unit, indicator, scope, period)
+         JOIN observations_of_record o ON o.unit = k.unit AND o.indicator = k.indicator AND o.scope = k.scope AND o.period = k.period`);
     for (const r of rows) found.set(recordKey(r), { factId: r.fact_id, reportId: r.report_id });
   }
   return found;

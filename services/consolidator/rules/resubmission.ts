@@ -63,7 +63,7 @@ export async function resubmissionFlags(db: SqlExecutor, target?: RevisionTarget
       fo.page AS old_page, fo.quote AS old_quote, fo.span_start AS old_start, fo.span_end AS old_end
     FROM cur JOIN prev ON prev.unit = cur.unit AND prev.period = cur.period
       JOIN observations n ON n.report_id = cur.report_id AND n.period = cur.period AND NOT n.ambiguous
-      JOIN observations o ON o.report_id = prev.report_id AND o.period = n.period AND o.indicator = n.indicator AND NOT o.ambiguous
+      JOIN observations o ON o.report_id = prev.report_id AND o.period = n.period AND o.indicator = n.indicator AND o.scope = n.scope AND NOT o.ambiguous
       JOIN indicators i ON i.code = n.indicator
       JOIN facts fn ON fn.fact_id = n.fact_id
       JOIN facts fo ON fo.fact_id = o.fact_id

@@ -40,6 +40,7 @@ export function seriesScope(unit: string): string {
 interface Row {
   unit: string;
   indicator: string;
+  scope: string;
   period: string;
   value: number;
   med: number;
@@ -60,24 +61,24 @@ export async function seriesOutlierFlags(db: SqlExecutor, units?: readonly strin
   // looked up afterwards (record-lookup.ts).
   const rows = await db.all<Row>(`
     WITH series AS (
-      SELECT unit, unit_valid_from, indicator, period_kind, list_sort(list(value)) AS xs, min(period) AS first_period, max(period) AS last_period
+      SELECT unit, unit_valid_from, indicator, scope, period_kind, list_sort(list(value)) AS xs, min(period) AS first_period, max(period) AS last_period
       FROM observations_of_record o WHERE ${where}
-      GROUP BY unit, unit_valid_from, indicator, period_kind HAVING count(*) >= ${MIN_PERIODS}),
+      GROUP BY unit, unit_valid_from, indicator, scope, period_kind HAVING count(*) >= ${MIN_PERIODS}),
     centred AS (SELECT *, len(xs) AS n, ${listMedian('xs', 'len(xs)')} AS med FROM series),
     deviations AS (SELECT *, list_sort(list_transform(xs, lambda x: abs(x - med))) AS ds FROM centred),
     stats AS (
-      SELECT unit, unit_valid_from, indicator, period_kind, n, med, first_period, last_period, ${listMedian('ds', 'n')} AS mad
+      SELECT unit, unit_valid_from, indicator, scope, period_kind, n, med, first_period, last_period, ${listMedian('ds', 'n')} AS mad
       FROM deviations),
     hits AS (
-      SELECT o.unit, o.unit_valid_from, o.indicator, o.period, o.value, st.med, st.mad, st.n,
+      SELECT o.unit, o.unit_valid_from, o.indicator, o.scope, o.period, o.value, st.med, st.mad, st.n,
         0.6745 * abs(o.value - st.med) / st.mad AS z, st.first_period, st.last_period
       FROM observations_of_record o
-        JOIN stats st ON st.unit = o.unit AND st.unit_valid_from = o.unit_valid_from AND st.indicator = o.indicator AND st.period_kind = o.period_kind
+        JOIN stats st ON st.unit = o.unit AND st.unit_valid_from = o.unit_valid_from AND st.indicator = o.indicator AND st.scope = o.scope AND st.period_kind = o.period_kind
         JOIN indicators i ON i.code = o.indicator
       WHERE ${where} AND st.mad > 0 AND 0.6745 * abs(o.value - st.med) / st.mad > ${Z_THRESHOLD}
         AND CASE WHEN i.unit = 'percent' THEN abs(o.value - st.med) >= 10
                  ELSE abs(o.value - st.med) >= greatest(0.5 * abs(st.med), 10) END)
-    ${namedHitsSql('h.unit, h.indicator, h.period, h.value, h.med, h.mad, h.n, h.z, h.first_period, h.last_period')}`);
+    ${namedHitsSql('h.unit, h.indicator, h.scope, h.period, h.value, h.med, h.mad, h.n, h.z, h.first_period, h.last_period')}`);
   const found = await sourcedHits(db, rows);
   return found.map((r) => {
     const z = Math.round(r.z * 10) / 10;

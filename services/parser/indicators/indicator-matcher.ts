@@ -137,10 +137,21 @@ function rank(context: IndicatorContext, index: IndicatorIndex): Hit[] {
   return [...best.values()].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
+/**
+ * Higher score; then, of two phrases that overlap in the same place, the one that ends later: a
+ * Vietnamese modifier follows its head, so the later phrase is the narrower reading (`số hồ sơ
+ * tiếp nhận trực tuyến`: received online, not received); then the longer alias; then catalog order.
+ */
 function better(a: Hit, b: Hit): boolean {
   if (a.score !== b.score) return a.score > b.score;
+  if (overlapApart(a, b)) return a.end > b.end;
   if (a.length !== b.length) return a.length > b.length;
   return a.order < b.order;
+}
+
+/** Two phrases in the same place that share words, neither inside the other. */
+function overlapApart(a: Hit, b: Hit): boolean {
+  return a.place === b.place && a.start < b.end && b.start < a.end && (a.start < b.start) === (a.end < b.end) && a.start !== b.start && a.end !== b.end;
 }
 
 function scoreAlias(indicator: CompiledIndicator, alias: CompiledAlias, texts: Texts, cues: Cues, index: IndicatorIndex): Hit | undefined {

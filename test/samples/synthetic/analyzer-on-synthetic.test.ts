@@ -17,7 +17,7 @@ import { readDocument } from '../../../services/parser/document-reader.ts';
 import type { ReportMetadata } from '../../../services/parser/metadata/index.ts';
 import { loadUnitRegistry, matchUnitName } from '../../../services/registry/index.ts';
 import { generateProvince, type ExpectedReport, type SyntheticFile, type SyntheticReport } from '../../../samples/synthetic/province-generator.ts';
-import { FIGURE_CODES, RATE_CODES, type FigureCode } from '../../../samples/synthetic/synthetic-indicators.ts';
+import { FIGURE_CODES, OFFICE_CODES, RATE_CODES, type FigureCode } from '../../../samples/synthetic/synthetic-indicators.ts';
 
 const pdftotextMissing = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error !== undefined;
 
@@ -38,14 +38,31 @@ async function analyze(file: SyntheticFile): Promise<Analysis> {
 
 const isRate = (code: FigureCode) => (RATE_CODES as readonly string[]).includes(code);
 
-/** Each indicator once in the text (counts as `count`, rates as `ratio` with n/d) and once in the appendix. */
-function expectFigures(analysis: Analysis, expected: ExpectedReport): void {
+const levelsOf = (f: Fact) => (f.scope?.reach === 'levels' ? (f.scope.levels ?? []).join('+') : f.scope?.reach);
+
+/**
+ * Each indicator once in the text (counts as `count`, rates as `ratio` with n/d) and once in the
+ * appendix; a district's or the province's file figures as its communes' (`cấp xã trên địa bàn`),
+ * its own office's files beside them as its own, the province's district offices as theirs.
+ */
+function expectFigures(analysis: Analysis, expected: ExpectedReport, report: SyntheticReport): void {
+  const parent = report.unit.level !== 'commune';
+  const statedFor = (f: Fact) => !parent || !f.indicator?.startsWith('hoso.') || levelsOf(f) === 'commune';
   for (const code of FIGURE_CODES) {
-    const text = analysis.facts.filter((f) => f.indicator === code && (f.kind === (isRate(code) ? 'ratio' : 'count')));
+    const all = analysis.facts.filter((f) => f.indicator === code && (f.kind === (isRate(code) ? 'ratio' : 'count')));
+    const text = all.filter(statedFor);
     expect(text.map((f) => (isRate(code) ? f.rate : f.value)), `text ${code}`).toEqual([expected.text[code]]);
     const cells = analysis.facts.filter((f) => f.indicator === code && f.kind === 'table-cell');
     expect(cells.map((f) => f.value), `table ${code}`).toEqual([expected.table[code]]);
+    expect(cells.every(statedFor), `scope of table ${code}`).toBe(true);
     for (const f of [...text, ...cells]) expect([undefined, expected.period], `period of ${code}`).toContain(f.period);
+  }
+  const offices = report.spec.offices;
+  if (!offices) return;
+  const office = (scope: string, code: string) => analysis.facts.filter((f) => f.kind === 'count' && f.indicator === code && levelsOf(f) === scope).map((f) => f.value);
+  for (const code of OFFICE_CODES) {
+    expect(office('own', code), `own office ${code}`).toEqual([offices.own[code]]);
+    expect(office('district', code), `district offices ${code}`).toEqual(offices.districts ? [offices.districts[code]] : []);
   }
 }
 
@@ -80,7 +97,7 @@ describe('the analyzer on a synthetic province', () => {
     it.each(files(report).map((file) => ({ file, format: file.format })))('$format: unit, period and every figure are read, and nothing is flagged', async ({ file }) => {
       const analysis = await analyze(file);
       expectUnit(analysis, report);
-      expectFigures(analysis, expectedOf.get(`${report.unit.code}|${report.period}`)!);
+      expectFigures(analysis, expectedOf.get(`${report.unit.code}|${report.period}`)!, report);
       expect(serious(analysis.flags)).toEqual([]);
     });
   });
@@ -90,7 +107,7 @@ describe('the analyzer on a synthetic province', () => {
     it.each(files(report).map((file) => ({ file, format: file.format })))(`$format: raises ${error.documentFlags} ${error.family} error(s) and nothing else`, async ({ file }) => {
       const analysis = await analyze(file);
       expectUnit(analysis, report);
-      expectFigures(analysis, expectedOf.get(`${report.unit.code}|${report.period}`)!);
+      expectFigures(analysis, expectedOf.get(`${report.unit.code}|${report.period}`)!, report);
       const flags = serious(analysis.flags);
       expect(flags.map((f) => `${f.family}/${f.severity}`)).toEqual(Array<string>(error.documentFlags).fill(`${error.family}/error`));
     });
@@ -109,7 +126,7 @@ describe('the analyzer on half-year reports', () => {
   it.each(sample.flatMap((report) => report.files.filter((f) => f.format === 'docx' || !pdftotextMissing).map((file) => ({ report, file, name: file.name }))))('$name', async ({ report, file }) => {
     const analysis = await analyze(file);
     expectUnit(analysis, report);
-    expectFigures(analysis, expectedOf.get(`${report.unit.code}|${report.period}`)!);
+    expectFigures(analysis, expectedOf.get(`${report.unit.code}|${report.period}`)!, report);
     expect(serious(analysis.flags)).toEqual([]);
   });
 });

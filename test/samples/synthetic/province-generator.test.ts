@@ -180,9 +180,18 @@ describe('generateProvince', () => {
   });
 
   it('honours requested units, levels and indicators, and refuses what cannot be', () => {
-    const province = generateProvince({ seed: 2, formats: [], errors: [{ kind: 'hierarchy', level: 'province', indicator: 'staff.trained' }, { kind: 'rate_mismatch', unit: '584', period: '2021', indicator: 'hoso.rate_resolved' }] });
-    expect(province.manifest.map((e) => [e.kind, e.unit.code, e.indicators[0]])).toEqual([['hierarchy', '58', 'staff.trained'], ['rate_mismatch', '584', 'hoso.rate_resolved']]);
+    const province = generateProvince({ seed: 2, formats: [], errors: [{ kind: 'hierarchy', level: 'province' }, { kind: 'rate_mismatch', unit: '584', period: '2021', indicator: 'hoso.rate_resolved' }] });
+    expect(province.manifest.map((e) => [e.kind, e.unit.code, e.indicators[0]])).toEqual([['hierarchy', '58', 'hoso.online'], ['rate_mismatch', '584', 'hoso.rate_resolved']]);
     expect(province.manifest[1]!.period).toBe('2021');
+    // The province's hierarchy error is in its statement of its district offices (`cấp huyện`), not in its communes' figures.
+    const e = province.manifest[0]!;
+    const own = (code: string) => province.reports.find((r) => r.unit.code === code && r.period === e.period)!.spec;
+    const districts = province.reports.filter((r) => r.unit.level === 'district' && r.period === e.period);
+    const officesSum = districts.reduce((sum, r) => sum + r.spec.offices!.own['hoso.online'], 0);
+    expect(own('58').offices!.districts!['hoso.online'] - officesSum).toBe(Number(e.details.delta));
+    expect(e.trueValues['hoso.online']).toBe(officesSum);
+    expect(own('58').text['hoso.online']).toBe(districts.reduce((sum, r) => sum + r.spec.text['hoso.online'], 0));
+    expect(() => generateProvince({ formats: [], errors: [{ kind: 'hierarchy', indicator: 'staff.trained' }] })).toThrow(/not allowed/);
     expect(() => generateProvince({ formats: [], errors: [{ kind: 'bounds', level: 'province' }] })).toThrow(/not at province level/);
     expect(() => generateProvince({ formats: [], errors: [{ kind: 'outlier', indicator: 'hoso.received' }] })).toThrow(/not allowed/);
     expect(() => generateProvince({ formats: [], periods: ['2025'] })).toThrow(/three-level map/);

@@ -233,8 +233,8 @@ describe.skipIf(!hasChromium)('dashboard in Chromium: drill-down, flag evidence,
     const bytes = await readFile(await file.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toMatch(/^Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Tên chỉ tiêu,Số liệu báo cáo,Tổng hợp từ cấp dưới/);
-    expect(lines).toContain('46,Tỉnh Thừa Thiên Huế,2011..2020,vbqppl.reviewed,Văn bản quy phạm pháp luật được rà soát,,432,1,9,0.1111111111111111,0');
+    expect(lines[0]).toMatch(/^Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Tên chỉ tiêu,Phạm vi số liệu,Số liệu báo cáo,Tổng hợp từ cấp dưới/);
+    expect(lines).toContain('46,Tỉnh Thừa Thiên Huế,2011..2020,vbqppl.reviewed,Văn bản quy phạm pháp luật được rà soát,district,,432,1,9,0.1111111111111111,0');
     expect(lines.some((l) => l.startsWith('481,Huyện A Lưới,2011..2020,tthc.total,'))).toBe(true);
     expect(new Set(lines.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['46', '477', '481']));
 

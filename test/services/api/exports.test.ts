@@ -39,8 +39,8 @@ describe('analyst API: exports', () => {
     const bytes = r.rawPayload;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Tên chỉ tiêu,Số liệu báo cáo,Tổng hợp từ cấp dưới,Số đơn vị cấp dưới đã báo cáo,Số đơn vị cấp dưới phải báo cáo,Tỷ lệ bao phủ,Số cảnh báo');
-    expect(lines).toContain('901,Huyện Một,2022,hoso.received,Hồ sơ tiếp nhận,300,305,3,4,0.75,1');
+    expect(lines[0]).toBe('Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Tên chỉ tiêu,Phạm vi số liệu,Số liệu báo cáo,Tổng hợp từ cấp dưới,Số đơn vị cấp dưới đã báo cáo,Số đơn vị cấp dưới phải báo cáo,Tỷ lệ bao phủ,Số cảnh báo');
+    expect(lines).toContain('901,Huyện Một,2022,hoso.received,Hồ sơ tiếp nhận,commune,300,305,3,4,0.75,1');
     expect(lines).toHaveLength(5); // 901 and its three unambiguous communes
   });
 
@@ -50,10 +50,10 @@ describe('analyst API: exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Mã đơn vị', 'Tên đơn vị', 'Kỳ báo cáo', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Số liệu báo cáo', 'Tổng hợp từ cấp dưới',
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Mã đơn vị', 'Tên đơn vị', 'Kỳ báo cáo', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Phạm vi số liệu', 'Số liệu báo cáo', 'Tổng hợp từ cấp dưới',
       'Số đơn vị cấp dưới đã báo cáo', 'Số đơn vị cấp dưới phải báo cáo', 'Tỷ lệ bao phủ', 'Số cảnh báo']);
     expect(sheet.rowCount).toBe(5);
-    expect(sheet.getRow(2).values).toEqual([undefined, '901', 'Huyện Một', '2022', 'hoso.received', 'Hồ sơ tiếp nhận', 300, 305, 3, 4, 0.75, 1]);
+    expect(sheet.getRow(2).values).toEqual([undefined, '901', 'Huyện Một', '2022', 'hoso.received', 'Hồ sơ tiếp nhận', 'commune', 300, 305, 3, 4, 0.75, 1]);
   });
 
   it('figures as Parquet: DuckDB reads it back, scoped like the JSON', async () => {

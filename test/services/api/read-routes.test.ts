@@ -27,7 +27,7 @@ describe('analyst API: reading', () => {
   it('figures: a unit and its children, reported beside derived, with coverage and flag counts', async () => {
     const r = await get<{ figures: Record<string, unknown>[] }>('/v1/figures?unit=901&children=true&period=2022');
     expect(r.body.figures[0]).toEqual({
-      unit: '901', unitName: 'Huyện Một', period: '2022', indicator: 'hoso.received', indicatorName: 'Hồ sơ tiếp nhận',
+      unit: '901', unitName: 'Huyện Một', period: '2022', indicator: 'hoso.received', indicatorName: 'Hồ sơ tiếp nhận', scope: 'commune',
       reported: 300, derived: 305, childrenReported: 3, childrenExpected: 4, coverage: 0.75, flags: 1,
     });
     expect(r.body.figures.map((f) => f.unit)).toEqual(['901', '90001', '90003', '90004']);
@@ -51,7 +51,7 @@ describe('analyst API: reading', () => {
   it('flags: filters by subtree, severity, family and status; evidence and indicators', async () => {
     const r = await get<{ flags: { status: string; indicators: string[]; flag: { unit: string; ruleId: string; evidence: { page: number; quote: string }[] } }[] }>('/v1/flags?unit=901&family=hierarchy');
     expect(r.body.flags).toHaveLength(1);
-    expect(r.body.flags[0]).toMatchObject({ status: 'raised', indicators: ['hoso.received'], flag: { unit: '901', ruleId: 'hierarchy.children_sum', evidence: [{ page: 4, quote: 'đã tiếp nhận 300 hồ sơ' }] } });
+    expect(r.body.flags[0]).toMatchObject({ status: 'raised', indicators: ['hoso.received'], flag: { unit: '901', ruleId: 'hierarchy.children_sum', evidence: [{ page: 4, quote: 'cấp xã đã tiếp nhận 300 hồ sơ' }] } });
     expect((await get<{ flags: unknown[] }>('/v1/flags?unit=902')).body.flags).toEqual([]);
     // 90004 was missing while three of 901's communes had reported, until it reported too.
     const resolved = (await get<{ flags: { status: string; resolvedAt: string | null; flag: { ruleId: string; unit: string } }[] }>('/v1/flags?status=resolved')).body.flags;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listFlags } from '../../../services/consolidator/flag-queries.ts';
 import { listConsolidatedFigures } from '../../../services/consolidator/figure-queries.ts';
-import { consolidationHarness, type FactSpec, type Harness } from '../../support/consolidation-harness.ts';
+import { COMMUNES_IN_AREA, consolidationHarness, DISTRICTS_IN_AREA, OWN_OFFICE, type FactSpec, type Harness } from '../../support/consolidation-harness.ts';
 
 /**
  * The cross-report families through the consolidator service, on a small register of our own
@@ -10,6 +10,8 @@ import { consolidationHarness, type FactSpec, type Harness } from '../../support
 const ONE = ['90001', '90002', '90003', '90004'];
 const TWO = Array.from({ length: 12 }, (_, i) => `902${String(i + 1).padStart(2, '0')}`);
 const received = (value: number): FactSpec => ({ indicator: 'hoso.received', value });
+/** A district's (or province's) statement of its communes' files: `cấp xã trên địa bàn huyện tiếp nhận …`. */
+const communesReceived = (value: number): FactSpec => ({ ...received(value), scope: COMMUNES_IN_AREA });
 
 describe('consolidation across reports', () => {
   let h: Harness;
@@ -19,24 +21,26 @@ describe('consolidation across reports', () => {
   describe('hierarchy', () => {
     it('is quiet when a district reports what its communes add up to, and shows both side by side', async () => {
       for (const [i, unit] of ONE.entries()) await h.send({ unit, period: '2022', facts: [received(100 + i)] });
-      await h.send({ unit: '901', period: '2022', facts: [received(406)] });
+      await h.send({ unit: '901', period: '2022', facts: [communesReceived(406)] });
       expect(await h.raised()).toEqual([]);
       expect(await listConsolidatedFigures(h.db, { unit: '901', period: '2022', indicator: 'hoso.received' }))
-        .toEqual([{ unit: '901', period: '2022', indicator: 'hoso.received', reported: 406, derived: 406, children_reported: 4, children_expected: 4, coverage: 1 }]);
+        .toEqual([{ unit: '901', period: '2022', indicator: 'hoso.received', scope: 'commune', reported: 406, derived: 406, children_reported: 4, children_expected: 4, coverage: 1 }]);
       const commune = await listConsolidatedFigures(h.db, { unit: '90001' });
-      expect(commune).toEqual([{ unit: '90001', period: '2022', indicator: 'hoso.received', reported: 100, derived: null, children_reported: 0, children_expected: 0, coverage: null }]);
+      expect(commune).toEqual([{ unit: '90001', period: '2022', indicator: 'hoso.received', scope: 'own', reported: 100, derived: null, children_reported: 0, children_expected: 0, coverage: null }]);
     });
 
     it('flags a district total that its communes do not add up to, with the figures used and the district’s own quote', async () => {
       for (const [i, unit] of ONE.entries()) await h.send({ unit, period: '2022', facts: [received(100 + i)] });
-      await h.send({ unit: '901', period: '2022', facts: [{ ...received(526), quote: 'đã tiếp nhận 526 hồ sơ', page: 4 }] });
+      await h.send({ unit: '901', period: '2022', facts: [{ ...communesReceived(526), quote: 'cấp xã đã tiếp nhận 526 hồ sơ', page: 4 }] });
       const [flag] = (await listFlags(h.db)).map((f) => f.flag);
       expect(flag).toMatchObject({
         family: 'hierarchy', ruleId: 'hierarchy.children_sum', severity: 'error', unit: '901', period: '2022',
         left: 526, right: 406, imbalance: 120, values: { reported: 526, derived: 406, children_reported: 4, children_expected: 4 },
-        evidence: [{ page: 4, quote: 'đã tiếp nhận 526 hồ sơ' }],
+        evidence: [{ page: 4, quote: 'cấp xã đã tiếp nhận 526 hồ sơ' }],
       });
       expect(flag?.message.vi).toContain('Huyện Một');
+      expect(flag?.message.vi).toContain('cấp xã trên địa bàn');
+      expect(flag?.message.vi).toContain('4/4');
       // While communes arrived, the fourth was missing for a moment (3 of 4 had reported).
       expect(h.published.map((p) => [p.status, p.flag.ruleId])).toEqual([
         ['raised', 'completeness.missing'], ['resolved', 'completeness.missing'], ['raised', 'hierarchy.children_sum'],
@@ -46,7 +50,7 @@ describe('consolidation across reports', () => {
     it('with communes missing: flags children that already exceed the total, not a total above a partial sum', async () => {
       await h.send({ unit: '90001', period: '2022', facts: [received(300)] });
       await h.send({ unit: '90002', period: '2022', facts: [received(200)] });
-      await h.send({ unit: '901', period: '2022', facts: [received(450), { indicator: 'hoso.resolved', value: 900 }] });
+      await h.send({ unit: '901', period: '2022', facts: [communesReceived(450), { indicator: 'hoso.resolved', value: 900, scope: COMMUNES_IN_AREA }] });
       expect(await h.raised()).toEqual([{ family: 'hierarchy', ruleId: 'hierarchy.children_sum', severity: 'error', unit: '901', period: '2022' }]);
       const [flag] = await listFlags(h.db);
       expect(flag?.flag.values).toMatchObject({ reported: 450, derived: 500, children_reported: 2, children_expected: 4 });
@@ -54,7 +58,7 @@ describe('consolidation across reports', () => {
 
     it('calls an off-by-one on a large total a warning', async () => {
       for (const [i, unit] of ONE.entries()) await h.send({ unit, period: '2022', facts: [received(1000 + i)] });
-      await h.send({ unit: '901', period: '2022', facts: [received(4007)] });
+      await h.send({ unit: '901', period: '2022', facts: [communesReceived(4007)] });
       expect((await h.raised()).map((f) => f.severity)).toEqual(['warning']);
     });
 
@@ -68,29 +72,56 @@ describe('consolidation across reports', () => {
       await h.send({ unit: '90002', period: '2022', facts: commune(10, 20, 50) });
       await h.send({ unit: '90003', period: '2022', facts: commune(0, 0, 0).slice(0, 2) });
       await h.send({ unit: '90004', period: '2022', facts: commune(0, 0, 0).slice(0, 2) });
-      await h.send({ unit: '901', period: '2022', facts: [{ indicator: 'hoso.rate_on_time', rate: 70 }] });
+      await h.send({ unit: '901', period: '2022', facts: [{ indicator: 'hoso.rate_on_time', rate: 70, scope: COMMUNES_IN_AREA }] });
       expect(await h.raised()).toEqual([{ family: 'hierarchy', ruleId: 'hierarchy.children_rate', severity: 'error', unit: '901', period: '2022' }]);
       const [flag] = await listFlags(h.db);
       expect(flag?.flag.values).toMatchObject({ reported: 70, children_reported: 4 });
       expect(flag?.flag.values.derived).toBeCloseTo(83.333, 2);
 
-      await h.send({ unit: '901', period: '2022', version: 2, facts: [{ indicator: 'hoso.rate_on_time', rate: 83.33 }] });
+      await h.send({ unit: '901', period: '2022', version: 2, facts: [{ indicator: 'hoso.rate_on_time', rate: 83.33, scope: COMMUNES_IN_AREA }] });
       expect(await h.raised()).toEqual([{ family: 'conflict', ruleId: 'conflict.resubmission', severity: 'info', unit: '901', period: '2022' }]);
     });
 
     it('resolves the flag when the slip is corrected, and publishes raised then resolved once each (idempotent)', async () => {
       for (const [i, unit] of ONE.entries()) await h.send({ unit, period: '2022', facts: [received(100 + i)] });
-      await h.send({ unit: '901', period: '2022', facts: [received(416)] });
+      await h.send({ unit: '901', period: '2022', facts: [communesReceived(416)] });
       await h.send({ unit: '90004', period: '2022', version: 2, facts: [received(113)] });
       expect((await h.raised()).filter((f) => f.family === 'hierarchy')).toEqual([]);
       expect(h.published.filter((p) => p.flag.family === 'hierarchy').map((p) => p.status)).toEqual(['raised', 'resolved']);
       const before = h.published.length;
       // Everything delivered again: nothing changes, nothing is published.
       for (const [i, unit] of ONE.entries()) await h.send({ unit, period: '2022', facts: [received(100 + i)] });
-      await h.send({ unit: '901', period: '2022', facts: [received(416)] });
+      await h.send({ unit: '901', period: '2022', facts: [communesReceived(416)] });
       await h.send({ unit: '90004', period: '2022', version: 2, facts: [received(113)] });
       expect(h.published.length).toBe(before);
       expect((await listFlags(h.db, { status: 'resolved' })).map((f) => f.flag.ruleId)).toEqual(['completeness.missing', 'hierarchy.children_sum']);
+    });
+
+    it('compares like with like: the district’s own office and an unstated figure are not its communes’ sum', async () => {
+      for (const [i, unit] of ONE.entries()) await h.send({ unit, period: '2022', facts: [received(100 + i)] });
+      // Own office 120, communes 406 (right), and an unstated 526 (own office + communes, or anything else): no flag.
+      await h.send({ unit: '901', period: '2022', facts: [{ ...received(120), scope: OWN_OFFICE }, communesReceived(406), { ...received(526), page: 2 }] });
+      expect(await h.raised()).toEqual([]);
+      const figures = await listConsolidatedFigures(h.db, { unit: '901', period: '2022', indicator: 'hoso.received' });
+      expect(figures.map((f) => [f.scope, f.reported, f.derived])).toEqual([['commune', 406, 406], ['own', 120, null], ['unstated', 526, null]]);
+    });
+
+    it('checks a province’s `cấp huyện` figure against its districts’ own offices, and its `cấp xã` against the districts’ statements of their communes', async () => {
+      // Province 90 has districts 901 (4 communes) and 902 (12 communes) on the test register.
+      await h.send({ unit: '901', period: '2022', facts: [{ ...received(120), scope: OWN_OFFICE }, communesReceived(406)] });
+      await h.send({ unit: '902', period: '2022', facts: [{ ...received(80), scope: OWN_OFFICE }, communesReceived(1300)] });
+      await h.send({ unit: '90', period: '2022', facts: [
+        { ...received(210), scope: DISTRICTS_IN_AREA, quote: 'cấp huyện tiếp nhận 210 hồ sơ' },
+        { ...received(1706), scope: COMMUNES_IN_AREA, quote: 'cấp xã tiếp nhận 1.706 hồ sơ' },
+      ] });
+      const hierarchy = (await listFlags(h.db)).map((f) => f.flag).filter((f) => f.family === 'hierarchy');
+      expect(hierarchy.map((f) => [f.unit, f.severity, f.values])).toEqual([
+        ['90', 'error', { reported: 210, derived: 200, children_reported: 2, children_expected: 2 }],
+      ]);
+      expect(hierarchy[0]?.message.vi).toContain('cấp huyện trên địa bàn');
+      expect(hierarchy[0]?.evidence[0]?.quote).toBe('cấp huyện tiếp nhận 210 hồ sơ');
+      const province = await listConsolidatedFigures(h.db, { unit: '90', period: '2022', indicator: 'hoso.received' });
+      expect(province.map((f) => [f.scope, f.reported, f.derived])).toEqual([['commune', 1706, 1706], ['district', 210, 200]]);
     });
   });
 
@@ -181,7 +212,7 @@ describe('consolidation across reports', () => {
       await h.send({ unit: '90002', period: '2020', version: 1, facts: [received(600)] });
       await h.send({ unit: '90002', period: '2020', version: 2, facts: [received(605)] });
       await h.send({ unit: '90003', period: '2021', facts: [received(7), { ...received(8), quote: 'khác' }] });
-      await h.send({ unit: '901', period: '2021', facts: [received(1000)] });
+      await h.send({ unit: '901', period: '2021', facts: [communesReceived(1000)] });
       const incremental = await records();
       expect(incremental.length).toBeGreaterThan(4);
       expect(incremental.filter((r) => r.unit === '90002').map((r) => [r.period, r.value])).toEqual([['2019', 450], ['2020', 605]]);
@@ -225,7 +256,7 @@ describe('consolidation across reports', () => {
 
   it('filters flags by unit (and everything under it), period and severity', async () => {
     for (const [i, unit] of ONE.entries()) await h.send({ unit, period: '2022', facts: [received(100 + i)] });
-    await h.send({ unit: '901', period: '2022', facts: [received(999)] });
+    await h.send({ unit: '901', period: '2022', facts: [communesReceived(999)] });
     await h.send({ unit: '90201', period: '2022', facts: [{ ...received(5), quote: 'a' }, { ...received(6), table: true, quote: 'b' }] });
     const units = async (q: Parameters<typeof listFlags>[1]) => (await listFlags(h.db, q)).map((f) => f.flag.unit);
     expect(await units({ unit: '90' })).toEqual(['901', '90201']);

@@ -100,6 +100,42 @@ describe('consolidator service (DuckDB)', () => {
     await old.close();
   });
 
+  it('migrates a version-4 file’s observations to scoped ones: a commune’s own, a district’s unstated (compared with nothing)', async () => {
+    const old = await openDuckDb({ path: ':memory:' });
+    const observationColumns = `report_id VARCHAR NOT NULL, unit VARCHAR NOT NULL, period VARCHAR NOT NULL, indicator VARCHAR NOT NULL,
+      value DOUBLE NOT NULL, tolerance DOUBLE NOT NULL, decimals INTEGER NOT NULL, fact_id VARCHAR NOT NULL, source VARCHAR NOT NULL,
+      ambiguous BOOLEAN NOT NULL, as_of DATE NOT NULL, unit_valid_from DATE, parent VARCHAR, province VARCHAR, level VARCHAR,
+      period_kind VARCHAR NOT NULL, period_index INTEGER NOT NULL`;
+    // Today's layout taken back to version 4's: no scope anywhere.
+    await createConsolidatorService(deps(old)).init();
+    for (const sql of [
+      `DROP TABLE observations`,
+      `CREATE TABLE observations (${observationColumns}, PRIMARY KEY (report_id, indicator, period))`,
+      `ALTER TABLE observations_of_record DROP COLUMN scope`,
+      `ALTER TABLE parent_figures DROP COLUMN scope`,
+      `DELETE FROM schema_version`,
+      `INSERT INTO schema_version VALUES (4, now())`,
+    ]) await old.run(sql);
+    for (const [report, unit, level, parent] of [['r1', '90001', 'commune', '901'], ['r2', '901', 'district', '90']] as const) {
+      for (const table of ['observations', 'observations_of_record']) {
+        await old.run(`INSERT INTO ${table} BY NAME SELECT '${report}' AS report_id, '${unit}' AS unit, '2022' AS period, 'hoso.received' AS indicator,
+          100 AS value, 0 AS tolerance, 0 AS decimals, 'f-${report}' AS fact_id, 'text' AS source, false AS ambiguous, DATE '2022-12-31' AS as_of,
+          DATE '2008-08-01' AS unit_valid_from, '${parent}' AS parent, '90' AS province, '${level}' AS level, 'year' AS period_kind, 2022 AS period_index
+          ${table === 'observations_of_record' ? `, '2022' AS report_period` : ''}`);
+      }
+    }
+    await createConsolidatorService(deps(old)).init();
+    const scopes = `SELECT unit, scope FROM observations ORDER BY unit`;
+    expect(await old.all(scopes)).toEqual([{ unit: '90001', scope: 'own' }, { unit: '901', scope: 'unstated' }]);
+    expect(await old.all(scopes.replace('observations', 'observations_of_record'))).toEqual([{ unit: '90001', scope: 'own' }, { unit: '901', scope: 'unstated' }]);
+    // The communes' sum stands beside nothing the district said of its communes.
+    expect(await old.all(`SELECT unit, scope, reported, derived FROM parent_figures ORDER BY unit, scope`)).toEqual([
+      { unit: '901', scope: 'commune', reported: null, derived: 100 }, { unit: '901', scope: 'unstated', reported: 100, derived: null },
+    ]);
+    expect(await old.all('SELECT max(version) AS v FROM schema_version')).toEqual([{ v: SCHEMA_VERSION }]);
+    await old.close();
+  });
+
   it('stores the detected unit and period, and counts facts that arrived before the report', async () => {
     await consolidator.onFactsExtracted(facts([7, 8]));
     await consolidator.onParsed(createEvent({

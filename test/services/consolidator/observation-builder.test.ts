@@ -43,6 +43,35 @@ describe('observations from a report’s facts', () => {
     expect(observations.map((o) => [o.indicator, o.value, o.ambiguous])).toEqual([['hoso.rate_late', 3.45, false]]);
   });
 
+  it('keeps apart whose figure it is: a district’s own office, its communes, all levels, and what it does not say (district reports, class 1 of #12)', () => {
+    const district = { ...ctx, unit: '901' };
+    const { observations, conflicts } = buildObservations([
+      fact({ kind: 'count', indicator: 'hoso.received', value: 1200, scope: { reach: 'own', from: 'sentence', cue: 'Bộ phận Một cửa UBND huyện' } }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 1200, scope: { reach: 'levels', levels: ['district'], from: 'sentence', cue: 'cấp huyện' } }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 8400, scope: { reach: 'levels', levels: ['commune'], from: 'sentence', cue: 'cấp xã trên địa bàn huyện' } }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 9600, scope: { reach: 'area', from: 'paragraph', cue: 'toàn huyện' } }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 9600 }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 9000, scope: { reach: 'levels', levels: ['district', 'commune'], from: 'sentence', cue: 'cấp huyện, cấp xã' } }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 700, scope: { reach: 'levels', levels: ['province'], from: 'sentence', cue: 'cấp tỉnh' } }),
+      // A table row of the communes that disagrees with the text's communes is a conflict of that scope only.
+      fact({ kind: 'table-cell', indicator: 'hoso.received', value: 8500, scope: { reach: 'levels', levels: ['commune'], from: 'sentence', cue: 'cấp xã' } }),
+    ], district);
+    expect(observations.map((o) => [o.scope, o.value, o.ambiguous])).toEqual([
+      ['own', 1200, false], ['commune', 8500, true], ['area', 9600, false], ['unstated', 9600, false], ['levels', 9000, true],
+    ]);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]?.message.vi).toContain('của cấp xã trên địa bàn');
+  });
+
+  it('reads every figure of a commune as its own, whatever the words (it has no level below)', () => {
+    const { observations } = buildObservations([
+      fact({ kind: 'count', indicator: 'hoso.received', value: 350, scope: { reach: 'own', from: 'sentence', cue: 'Bộ phận Một cửa xã' } }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 350, scope: { reach: 'area', from: 'sentence', cue: 'toàn xã' } }),
+      fact({ kind: 'count', indicator: 'hoso.received', value: 350 }),
+    ], ctx);
+    expect(observations.map((o) => [o.scope, o.value, o.ambiguous])).toEqual([['own', 350, false]]);
+  });
+
   it('prefers the table to the text; a single disagreement between them is a conflict, and the figure stays out of rollups', () => {
     const text = fact({ kind: 'count', indicator: 'hoso.received', value: 120 }, 'đã tiếp nhận 120 hồ sơ', 2);
     const table = fact({ kind: 'table-cell', indicator: 'hoso.received', value: 210 }, '| Tiếp nhận | 210 |', 6);

@@ -89,6 +89,16 @@ describe('matchIndicator: combined phrases and longest alias', () => {
     expect(rankIndicators({ label: 'đã tiếp nhận và giải quyết', noun: 'hồ sơ' }).map((m) => m.code)).not.toContain('hoso.resolved');
   });
 
+  it('of two phrases that overlap, takes the later one: the modifier after its head narrows it (`hồ sơ tiếp nhận trực tuyến` is online)', () => {
+    // Districts and provinces state online files per office (the synthetic province; e.g. "Số hồ sơ tiếp nhận trực tuyến tại
+    // Trung tâm Phục vụ hành chính công tỉnh là …"), and the generic `số hồ sơ tiếp nhận` must not swallow the channel.
+    for (const label of ['Số hồ sơ tiếp nhận trực tuyến là', 'Số hồ sơ tiếp nhận trực tuyến tại Bộ phận Một cửa UBND huyện là', 'tổng số hồ sơ tiếp nhận trực tuyến']) {
+      expect(code({ label, noun: 'hồ sơ', kind: 'count' }), label).toBe('hoso.online');
+    }
+    // Neither inside nor overlapping: the longer alias still wins.
+    expect(code({ label: 'số hồ sơ tiếp nhận', noun: 'hồ sơ', kind: 'count' })).toBe('hoso.received');
+  });
+
   it('reads `sớm và đúng hẹn` as on time, `trước hạn` alone as early', () => {
     expect(code({ label: 'giải quyết sớm và đúng hẹn', noun: 'hồ sơ' })).toBe('hoso.on_time');
     expect(code({ label: 'trước hạn và đúng hạn', noun: 'hồ sơ' })).toBe('hoso.on_time');
