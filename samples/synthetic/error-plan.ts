@@ -67,16 +67,20 @@ export function planErrors(context: PlanContext, requests: readonly ErrorRequest
   const busyPeriods = new Set<string>();
   const claimed = new Set<string>();
   const districtOf = (unit: AdminUnit) => (unit.level === 'commune' ? unit.parent! : unit.code);
-  const lineage = (unit: AdminUnit): string[] => (unit.level === 'province' ? [unit.code] : unit.level === 'district' ? [unit.code, tree.province.code] : [unit.code, unit.parent!, tree.province.code]);
+  const lineage = (unit: AdminUnit): string[] => [...new Set(unit.level === 'province' ? [unit.code] : unit.level === 'district' ? [unit.code, tree.province.code] : [unit.code, unit.parent!, tree.province.code])];
+  const twoLevel = tree.districts.length === 0;
   // The series an error bends: its unit's and every ancestor's; the province's hierarchy error
-  // bends only its statement of its district offices, which no other error touches.
-  const claims = (kind: ErrorKind, unit: AdminUnit, indicator: FigureCode): string[] => (kind === 'hierarchy' && unit.level === 'province'
+  // on the three-level map bends only its statement of its district offices, which no other error touches.
+  const claims = (kind: ErrorKind, unit: AdminUnit, indicator: FigureCode): string[] => (kind === 'hierarchy' && unit.level === 'province' && !twoLevel
     ? [`${unit.code}|${indicator}|district-offices`] : lineage(unit).map((code) => `${code}|${indicator}`));
 
   const resolved = requests.map((request, index) => {
     const unit = request.unit === undefined ? undefined : units.get(request.unit);
     if (request.unit !== undefined && !unit) throw new RangeError(`error ${request.kind}: unit ${request.unit} is not a reporting unit of ${tree.province.name}`);
-    const level = unit?.level ?? request.level ?? DEFAULT_LEVEL[request.kind];
+    // On the two-level map a district's default error goes to the province, which stands where the districts stood.
+    const fallback = DEFAULT_LEVEL[request.kind] === 'district' && twoLevel ? 'province' : DEFAULT_LEVEL[request.kind];
+    const level = unit?.level ?? request.level ?? fallback;
+    if (level === 'district' && twoLevel) throw new RangeError(`error ${request.kind}: ${tree.province.name} has no districts on the two-level map`);
     if (!ALLOWED_LEVELS[request.kind].includes(level)) throw new RangeError(`error ${request.kind}: not at ${level} level (allowed: ${ALLOWED_LEVELS[request.kind].join(', ')})`);
     if (request.period !== undefined && !periods.includes(request.period)) throw new RangeError(`error ${request.kind}: period ${request.period} is not generated`);
     const indicator = request.indicator ?? DEFAULT_INDICATOR[request.kind];
@@ -172,14 +176,14 @@ function valuesFor(context: PlanContext, id: string, kind: ErrorKind, unit: Admi
       const extra = draw.int(1, 2);
       const value = counts['staff.assigned'] + extra;
       const change = value - counts['staff.present'];
-      const ancestors = [unit.parent!, context.tree.province.code].map((code) => context.clean.get(code)!.get(period)!);
+      const ancestors = [...new Set([unit.parent!, context.tree.province.code])].map((code) => context.clean.get(code)!.get(period)!);
       if (ancestors.some((a) => a['staff.present'] + change > a['staff.assigned'])) return undefined;
       return { ...base, communeFigure: { code: 'staff.present', value }, details: { assigned: counts['staff.assigned'], excess: extra } };
     }
     case 'hierarchy': {
       // A district's statement of its communes; the province's of its district offices.
       const code = indicator as OfficeCode;
-      const stated = unit.level === 'province' ? context.districtOffices.get(period)! : counts;
+      const stated = unit.level === 'province' && context.tree.districts.length > 0 ? context.districtOffices.get(period)! : counts;
       const delta = Math.max(5, Math.round(stated[code] * draw.uniform(0.06, 0.1)));
       if (code === 'hoso.online' && stated[code] + delta > stated['hoso.received']) return undefined;
       return { ...base, parentDelta: { code, delta }, details: { delta } };

@@ -32,8 +32,10 @@ export type FigureTable = Map<string, Map<string, Counts>>;
 
 export interface ProvinceTree {
   province: AdminUnit;
-  /** Districts that have communes (a district without any, such as an island district, files no report). */
+  /** Districts that have communes (a district without any, such as an island district, files no report); none on the two-level map. */
   districts: AdminUnit[];
+  /** The units whose children are the communes: the districts, or on the two-level map (from 1 July 2025) the province. */
+  groups: AdminUnit[];
   communesOf: ReadonlyMap<string, readonly AdminUnit[]>;
   communes: AdminUnit[];
   /** Units left out because nothing reports below them. */
@@ -42,7 +44,12 @@ export interface ProvinceTree {
 
 export function provinceTree(hierarchy: Hierarchy, provinceCode: string): ProvinceTree {
   const province = hierarchy.get(provinceCode);
-  if (!province || province.level !== 'province') throw new RangeError(`${provinceCode} is not a province code on the three-level map`);
+  if (!province || province.level !== 'province') throw new RangeError(`${provinceCode} is not a province code on the map of the periods asked for`);
+  const children = hierarchy.children(provinceCode);
+  if (children.length > 0 && children.every((u) => u.level === 'commune')) {
+    // The two-level map: the province's children are its communes.
+    return { province, districts: [], groups: [province], communesOf: new Map([[province.code, [...children]]]), communes: [...children], skipped: [] };
+  }
   const communesOf = new Map<string, AdminUnit[]>();
   const districts: AdminUnit[] = [];
   const skipped: AdminUnit[] = [];
@@ -56,7 +63,7 @@ export function provinceTree(hierarchy: Hierarchy, provinceCode: string): Provin
     communesOf.set(district.code, [...communes]);
   }
   if (districts.length === 0) throw new RangeError(`${province.name} has no communes on the three-level map`);
-  return { province, districts, communesOf, communes: districts.flatMap((d) => communesOf.get(d.code) ?? []), skipped };
+  return { province, districts, groups: districts, communesOf, communes: districts.flatMap((d) => communesOf.get(d.code) ?? []), skipped };
 }
 
 /** One commune's lasting traits: its size and habits. */
@@ -74,12 +81,12 @@ export function generateCommuneCounts(tree: ProvinceTree, periods: readonly stri
   const firstYear = Math.min(...periods.map(periodYear));
   const provinceWide = provinceWideCounts(periods, prng.fork('tthc'));
   const shocks = new Map<string, number>();
-  for (const district of tree.districts) {
+  for (const district of tree.groups) {
     const draw = prng.fork(`shock:${district.code}`);
     for (const period of periods) shocks.set(`${district.code}|${period}`, draw.uniform(0.92, 1.08));
   }
   const table: FigureTable = new Map();
-  for (const district of tree.districts) {
+  for (const district of tree.groups) {
     for (const commune of tree.communesOf.get(district.code) ?? []) {
       const draw = prng.fork(`commune:${commune.code}`);
       const profile = communeProfile(commune, draw);
@@ -201,7 +208,9 @@ export function rollUp(
       series(table, district.code).set(period, counts);
       return counts;
     });
-    series(table, tree.province.code).set(period, adjust(tree.province, period, sumCounts(districtCounts)));
+    // On the two-level map the province sums its communes.
+    const below = tree.districts.length > 0 ? districtCounts : tree.communes.map((c) => communes.get(c.code)!.get(period)!);
+    series(table, tree.province.code).set(period, adjust(tree.province, period, sumCounts(below)));
   }
   return table;
 }
@@ -265,6 +274,6 @@ function findTie(tree: ProvinceTree, all: FigureTable, periods: readonly string[
 }
 
 function firstCommune(tree: ProvinceTree, unit: AdminUnit): AdminUnit {
-  const district = unit.level === 'district' ? unit : tree.districts[0]!;
-  return (tree.communesOf.get(district.code) ?? [])[0]!;
+  const group = tree.groups.includes(unit) ? unit : tree.groups[0]!;
+  return (tree.communesOf.get(group.code) ?? [])[0]!;
 }

@@ -30,13 +30,20 @@ import { PERIOD_PATTERN, slug } from './vietnamese-format.ts';
  * parent's figure is not that sum. A commune whose report is missing (completeness) is
  * still counted in its district's figures (the district has the data; coverage is short).
  * Rates are computed from each unit's own counts, never averaged.
+ *
+ * On the two-level map (periods from 1 July 2025) the province's children are its communes:
+ * there are no districts, the province prints its communes' sum (`cấp xã trên địa bàn tỉnh`)
+ * beside its own centre's files, and a district's default error (sum, hierarchy) goes to it.
  */
 export type OutputFormat = 'docx' | 'pdf';
 
 export interface ProvinceOptions {
-  /** GSO code of a province on the three-level map (before 1 July 2025). Default `58` (Ninh Thuận: 7 districts, 65 communes). */
+  /** GSO code of a province on the map of the periods. Default `58` (Ninh Thuận before 1 July 2025: 7 districts, 65 communes). */
   provinceCode?: string;
-  /** Periods, each `YYYY`, `YYYY-H1|H2`, `YYYY-Q1…Q4` or `YYYY-9M`, ending by 30 June 2025. Default 2020–2024 (five years). */
+  /**
+   * Periods, each `YYYY`, `YYYY-H1|H2`, `YYYY-Q1…Q4` or `YYYY-9M`, all on one map: ending by 30 June
+   * 2025 (three levels) or all after it (two levels: `2025-H2`, `2026`). Default 2020–2024 (five years).
+   */
   periods?: readonly string[];
   /** Any number or string. Default 1. */
   seed?: number | string;
@@ -145,16 +152,17 @@ export function generateProvince(options: ProvinceOptions = {}): SyntheticProvin
     series.set(p.period, { ...series.get(p.period)!, [p.communeFigure.code]: p.communeFigure.value });
   }
   // A district's hierarchy error is in its statement of its communes; the province's in its
-  // statement of its districts' offices (`cấp huyện`), whose sum it no longer matches.
+  // statement of its districts' offices (`cấp huyện`), whose sum it no longer matches, or on the
+  // two-level map in its statement of its communes.
   const deltaOf = (unit: AdminUnit, period: string) => plan.find((p) => p.parentDelta && p.unit.code === unit.code && p.period === period)?.parentDelta;
   const childSums = new Map<string, Counts>();
   const all = rollUp(tree, periods, compiled, (unit, period, counts) => {
     childSums.set(`${unit.code}|${period}`, counts);
-    const change = unit.level === 'district' ? deltaOf(unit, period) : undefined;
+    const change = tree.groups.includes(unit) ? deltaOf(unit, period) : undefined;
     return change ? { ...counts, [change.code]: counts[change.code] + change.delta } : counts;
   });
   const districtsStated = new Map(periods.map((period) => {
-    const change = deltaOf(tree.province, period);
+    const change = tree.districts.length > 0 ? deltaOf(tree.province, period) : undefined;
     const sum = districtOffices.get(period)!;
     return [period, change ? { ...sum, [change.code]: sum[change.code as OfficeCode] + change.delta } : sum];
   }));
@@ -183,7 +191,7 @@ export function generateProvince(options: ProvinceOptions = {}): SyntheticProvin
         unit, ancestors: hierarchy.ancestors(unit.code), period,
         ...reportIssue(period, prng.fork(`issue:${unit.code}:${period}`)),
         text, table,
-        ...(unit.level === 'commune' ? {} : { offices: { own: offices.get(unit.code)!.get(period)!, ...(unit.level === 'province' ? { districts: districtsStated.get(period)! } : {}) } }),
+        ...(unit.level === 'commune' ? {} : { offices: { own: offices.get(unit.code)!.get(period)!, ...(unit.level === 'province' && tree.districts.length > 0 ? { districts: districtsStated.get(period)! } : {}) } }),
       };
       const document = buildReportDocument(spec);
       const files = formats.map((format): SyntheticFile => ({
@@ -210,14 +218,14 @@ export function generateProvince(options: ProvinceOptions = {}): SyntheticProvin
   };
 }
 
-/** The one three-level map every period reads against. */
+/** The one map every period reads against (three levels before 1 July 2025, two after). */
 function mapFor(registry: UnitRegistry, periods: readonly string[]) {
   if (periods.length === 0) throw new RangeError('at least one period is needed');
   if (new Set(periods).size !== periods.length) throw new RangeError(`periods repeat: ${periods.join(',')}`);
   const maps = periods.map((period) => {
     if (!PERIOD_PATTERN.test(period)) throw new RangeError(`unsupported period ${period}: use YYYY, YYYY-H1, YYYY-H2, YYYY-Q1…Q4 or YYYY-9M`);
     const map = registry.hierarchyFor(period);
-    if (!map || map.levels.length !== 3) throw new RangeError(`period ${period} is not on the three-level map (it must end by 30 June 2025)`);
+    if (!map) throw new RangeError(`period ${period} is before the register's first map`);
     return map;
   });
   if (maps.some((m) => m !== maps[0])) throw new RangeError('the periods fall on different administrative maps');
@@ -263,7 +271,7 @@ function describe(p: PlannedError, t: Tables): InjectedError {
         description: `staff.present ${value} above staff.assigned ${String(p.details.assigned)} (text and appendix); carried up into the district's and the province's sums` };
     }
     case 'hierarchy': {
-      if (p.unit.level === 'province') {
+      if (p.unit.level === 'province' && t.tree.districts.length > 0) {
         const summed = t.districtOffices.get(p.period)![code as OfficeCode];
         const printed = summed + p.parentDelta!.delta;
         const children = t.tree.districts.length;
@@ -274,9 +282,10 @@ function describe(p: PlannedError, t: Tables): InjectedError {
       const summed = t.childSums.get(`${p.unit.code}|${p.period}`)![code];
       const printed = at(t.all)[code];
       const children = (t.tree.communesOf.get(p.unit.code) ?? []).length;
+      const carried = p.unit.level === 'district';
       return { ...base, trueValues: { [code]: summed }, printed: { text: { [code]: printed }, table: { [code]: printed } },
-        details: { ...p.details, childrenSum: summed, children, scope: 'commune', provinceSumsPrinted: 'yes' },
-        description: `the district states ${code} = ${printed} for its communes (cấp xã trên địa bàn), its ${children} communes print ${summed} in all; the province adds up the district as printed` };
+        details: { ...p.details, childrenSum: summed, children, scope: 'commune', ...(carried ? { provinceSumsPrinted: 'yes' } : {}) },
+        description: `the ${p.unit.level} states ${code} = ${printed} for its communes (cấp xã trên địa bàn), its ${children} communes print ${summed} in all${carried ? '; the province adds up the district as printed' : ''}` };
     }
     case 'conflict': {
       const wrong = p.printed!.table[p.indicator!]!;

@@ -12,7 +12,9 @@ import { scopeKey } from './scope-key.ts';
  *   in-hand = new + carried-over          `tổng số hồ sơ yêu cầu giải quyết 10.455; trong đó mới tiếp
  *                                          nhận 10.133, kỳ trước chuyển qua 612` → 10.745 ≠ 10.455
  *   in-hand ≥ resolved + in-progress      returned files may stand outside: an excess is certain, a
- *                                          shortfall a question (none when the returned files fill it)
+ *                                          shortfall a question (none when the returned files fill it),
+ *                                          also against a `tiếp nhận` total (carried-over files could
+ *                                          only make the parts larger)
  *   resolved = early + on-time + late, in-progress = on time + overdue, part ≤ whole
  *
  * Severity (README, "Severity policy"): an error when the identity always holds, every figure
@@ -76,9 +78,13 @@ function statedTogether(f: Fact): string {
   return `${f.evidence.reportId}|${where}|${f.period ?? ''}|${scopeKey(f)}`;
 }
 
-/** One scope the sentences themselves state (not inherited, not unstated), outside tables. */
+/**
+ * One scope the text states (not unstated), outside tables: in the figure's own sentence, or
+ * carried on from the paragraph before (`Trong số hồ sơ còn lại đang giải quyết gồm 7.172 hồ sơ`
+ * after `toàn tỉnh đã tiếp nhận …`) — not from a heading, which may stand pages away.
+ */
 function statedScope(f: Fact): string | undefined {
-  if (f.table || f.scope?.from !== 'sentence' || f.scope.reach === 'unstated') return undefined;
+  if (f.table || (f.scope?.from !== 'sentence' && f.scope?.from !== 'paragraph') || f.scope.reach === 'unstated') return undefined;
   return `${f.evidence.reportId}|${f.period ?? ''}|${scopeKey(f)}`;
 }
 
@@ -112,10 +118,13 @@ function checkIdentity(identity: FileRoleIdentity, byRole: Map<Role, Fact[]>, br
   const [total, ...parts] = worst.picked;
   const sum = total!.value! - worst.gap;
   const certain = totalRole === identity.total && choices === 1 && (identity.exact || worst.gap < 0);
-  // A loose identity's shortfall when the total is only `tiếp nhận`: files carried over or returned explain it too often to ask.
-  if (!certain && !identity.exact && worst.gap > 0 && totalRole !== identity.total) return undefined;
+  // Files carried over would make the parts exceed a `tiếp nhận` total, never fall short of it:
+  // a shortfall is the files returned or withdrawn, unstated — a question for the unit, as for any loose identity.
+  const shortOfReceived = totalRole !== identity.total && !identity.exact && worst.gap > 0;
   const reason = !certain
-    ? totalRole !== identity.total
+    ? shortOfReceived
+      ? { vi: 'hồ sơ trả lại hoặc rút có thể nằm ngoài các phần; cần đơn vị làm rõ phần chênh', en: 'returned or withdrawn files may stand outside the parts; the unit should account for the gap' }
+      : totalRole !== identity.total
       ? { vi: `"${ROLE_NAME[totalRole][0]}" có thể chưa gồm hồ sơ kỳ trước chuyển sang`, en: `"${ROLE_NAME[totalRole][1]}" may leave out files carried over` }
       : choices > 1
         ? { vi: 'đoạn văn nêu nhiều số cùng loại, chưa chắc đã ghép đúng', en: 'the passage states several figures of one kind; the pairing is not certain' }

@@ -44,7 +44,7 @@ export class FigureContext {
     this.text = text;
     this.cues = scopeCues(text);
     this.earlyApart = EARLY_APART.test(text);
-    const labelLine = heading || (text.length <= LABEL_LINE_MAX && /:\s*$/u.test(text));
+    const labelLine = heading || (text.length <= LABEL_LINE_MAX && /:\s*$/u.test(text)) || sectionTitle(text);
     if (labelLine && !/\d{2,}/u.test(text.replace(/^\s*[\dIVX]+(?:\.\d+)*[.)]?\s*/u, ''))) {
       this.headingScope = lastStrongScope(this.cues, 0, text.length);
       this.carried = undefined;
@@ -129,4 +129,16 @@ export function certaintyOf(token: NumericToken): Certainty {
   if (token.qualifier) return 'approximate';
   if (token.kind === 'quantity' && token.scale) return 'approximate';
   return 'exact';
+}
+
+/**
+ * A numbered section title in capitals (`II. CÔNG TÁC KIỂM SOÁT THỦ TỤC HÀNH CHÍNH`, `3. CẢI CÁCH
+ * TÀI CHÍNH CÔNG`) is a heading wherever the reader did not mark one: administrative reports
+ * number their sections so, and a new section speaks of a new subject.
+ */
+const SECTION_NUMBER = /^\s*(?:[IVXL]+|[A-Z]|\d+(?:\.\d+)*)[.)]\s+\S/u;
+const SECTION_TITLE_MAX = 160;
+
+function sectionTitle(text: string): boolean {
+  return text.length <= SECTION_TITLE_MAX && SECTION_NUMBER.test(text) && /\p{Lu}{2}/u.test(text) && text === text.toLocaleUpperCase('vi-VN');
 }

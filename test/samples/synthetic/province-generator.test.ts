@@ -194,8 +194,26 @@ describe('generateProvince', () => {
     expect(() => generateProvince({ formats: [], errors: [{ kind: 'hierarchy', indicator: 'staff.trained' }] })).toThrow(/not allowed/);
     expect(() => generateProvince({ formats: [], errors: [{ kind: 'bounds', level: 'province' }] })).toThrow(/not at province level/);
     expect(() => generateProvince({ formats: [], errors: [{ kind: 'outlier', indicator: 'hoso.received' }] })).toThrow(/not allowed/);
-    expect(() => generateProvince({ formats: [], periods: ['2025'] })).toThrow(/three-level map/);
+    expect(() => generateProvince({ formats: [], periods: ['2025'] })).toThrow(/58 is not a province code/);
+    expect(() => generateProvince({ formats: [], periods: ['2024', '2025'] })).toThrow(/different administrative maps/);
     expect(() => generateProvince({ formats: [], provinceCode: '584' })).toThrow(/not a province/);
+  });
+
+  it('makes a two-level province after 1 July 2025: communes straight under it, its figure their sum, a district’s default errors its own', () => {
+    const province = generateProvince({ provinceCode: '12', periods: ['2025-H2', '2026-H1'], seed: 3, formats: [], errors: [{ kind: 'hierarchy' }, { kind: 'completeness' }] });
+    const communes = province.reports.filter((r) => r.unit.level === 'commune');
+    expect(province.reports.filter((r) => r.unit.level === 'district')).toEqual([]);
+    expect(new Set(communes.map((r) => r.unit.parent))).toEqual(new Set(['12']));
+    const [hierarchy, gone] = province.manifest;
+    expect([hierarchy!.kind, hierarchy!.unit.code, gone!.kind, gone!.unit.level]).toEqual(['hierarchy', '12', 'completeness', 'commune']);
+    expect(hierarchy!.period).not.toBe(gone!.period);
+    // The province's communes statement is their sum, but for the injected delta; it has no district offices to state.
+    const top = province.reports.find((r) => r.unit.level === 'province' && r.period === hierarchy!.period)!.spec;
+    const sum = communes.filter((r) => r.period === hierarchy!.period).reduce((s, r) => s + r.spec.text['hoso.online'], 0);
+    expect(top.text['hoso.online'] - sum).toBe(Number(hierarchy!.details.delta));
+    expect(top.text['hoso.received']).toBe(communes.filter((r) => r.period === hierarchy!.period).reduce((s, r) => s + r.spec.text['hoso.received'], 0));
+    expect(top.offices?.districts).toBeUndefined();
+    expect(() => generateProvince({ provinceCode: '12', periods: ['2026-H1'], formats: [], errors: [{ kind: 'sum_mismatch', level: 'district' }] })).toThrow(/no districts/);
   });
 
   it('leaves out a district without communes, and files are named after period, level, code and name', () => {
