@@ -1,9 +1,10 @@
 import type { Fact } from '../../schemas/fact/v1.ts';
 import { INDICATOR_CATALOG } from '../../schemas/indicators/catalog.ts';
-import type { StructuredDocument } from './document-model.ts';
+import type { StructuredDocument, TableBlock } from './document-model.ts';
 import { tableFacts } from './tables/table-facts.ts';
 import { statementFacts } from './statements/statement-facts.ts';
 import { fileRoleOf } from './statements/file-role.ts';
+import { EARLY_APART } from './statements/figure-context.ts';
 import { scopeCues } from './statements/figure-scope.ts';
 import { matchIndicator } from './indicators/index.ts';
 
@@ -23,7 +24,14 @@ export function extractFacts(reportId: string, doc: StructuredDocument, extracto
 }
 
 export function extractTableFacts(reportId: string, doc: StructuredDocument): Fact[] {
-  return doc.pages.flatMap((page) => page.blocks.flatMap((block) => (block.kind === 'table' ? tableFacts(reportId, page, block).map(withTableReading) : [])));
+  return doc.pages.flatMap((page) => page.blocks.flatMap((block) => {
+    if (block.kind !== 'table') return [];
+    const headers = headerText(page.text, block);
+    const files = TIMELINESS.test(headers);
+    // As in sentences: `đúng hạn` holds the early files unless the table has a column of its own for them.
+    const earlyApart = EARLY_APART.test(headers);
+    return tableFacts(reportId, page, block).map((f) => withTableReading(f, files, earlyApart));
+  }));
 }
 
 const ROLE_KINDS = new Set<Fact['kind']>(['count', 'table-cell', 'breakdown']);
@@ -46,11 +54,12 @@ function withIndicator(fact: Fact): Fact {
  * A table cell's scope and role come from its row and column: `Cấp xã` / `Xã A` as a row,
  * `Kỳ trước chuyển sang`, `Đang giải quyết › Quá hạn` as a column of a table of files.
  */
-function withTableReading(fact: Fact): Fact {
+function withTableReading(fact: Fact, files: boolean, earlyApart: boolean): Fact {
   const table = fact.table;
   if (!table) return fact;
   const words = `${table.parentRowLabel ?? ''} ${table.rowLabel} ${table.columnHeader}`;
-  const role = /hồ sơ/iu.test(`${words} ${fact.label}`) ? fileRoleOf(`${table.rowLabel} ${table.columnHeader}`) : undefined;
+  const read = files || /hồ sơ/iu.test(`${words} ${fact.label}`) ? fileRoleOf(`${table.rowLabel} ${table.columnHeader}`) : undefined;
+  const role = read === 'on-time' && !earlyApart ? 'early-or-on-time' : read;
   const cue = lastCue(table.rowLabel) ?? lastCue(table.columnHeader);
   return {
     ...fact,
@@ -58,6 +67,18 @@ function withTableReading(fact: Fact): Fact {
     ...(role ? { role } : {}),
     certainty: 'exact',
   };
+}
+
+/**
+ * A table whose headers sort results by timeliness (`Trước hạn | Đúng hạn | Trễ hạn`) counts files,
+ * whatever its title calls them (`Kết quả giải quyết thủ tục hành chính`): procedures in force
+ * have no deadline. Only its first rows are headers.
+ */
+const TIMELINESS = /trước hạn|đúng hạn|đúng hẹn|trễ hạn|trễ hẹn|quá hạn/iu;
+
+/** The words of a table's first rows, where its headers are. */
+function headerText(text: string, table: TableBlock): string {
+  return table.rows.slice(0, 3).flatMap((row) => row.cells.map((cell) => text.slice(cell.start, cell.end))).join(' | ');
 }
 
 /** A table repeats its row labels and headers in every cell: their cues are read once. */

@@ -47,6 +47,19 @@ export function fileFlowViolations(doc: DocumentFacts): FlagDraft[] {
       if (draft) out.push(draft);
     }
   }
+  // Along a table row, the roles its columns name (`Mức 3 | 68.544 | Đã xử lý 61.827 | Chưa xử lý 6.717 |
+  // Trước hạn 43.434 | Đúng hạn 11.795 | Trễ hạn 4.331`): a warning, as a table's columns may not
+  // name every outcome (files returned, cancelled) and a header's word is a looser name than a sentence's.
+  for (const group of groupBy(figures.filter((f) => f.table && f.unit !== '%'), statedInRow).values()) {
+    const byRole = groupBy(group, (f) => f.role);
+    for (const identity of roles.identities) {
+      const draft = checkIdentity(identity, byRole, []);
+      if (!draft || checked.has(draft.facts.map((f) => f.id).sort().join('|')) || new Set(draft.facts.map((f) => f.table?.column)).size < 2) continue;
+      checked.add(draft.facts.map((f) => f.id).sort().join('|'));
+      out.push({ ...draft, ruleId: `${draft.ruleId}.table_row`, severity: 'warning',
+        severityReason: { vi: 'Cảnh báo: các cột của bảng có thể chưa nêu hết mọi kết quả (hồ sơ trả lại, hủy); cần đơn vị làm rõ phần chênh.', en: 'Warning: the table’s columns may not name every outcome (files returned, cancelled); the unit should account for the gap.' } });
+    }
+  }
   // Across paragraphs, for one stated scope: `Bộ phận Một cửa cấp xã … Đã giải quyết: 17.108/20.019 …,
   // Giải quyết đúng hẹn: 4.845` on one page, `Bộ phận Một cửa cấp xã, Giải quyết quá hạn: 12.262/17.108`
   // pages later. Only roles with one value in that scope; a warning, as paragraphs may speak of other periods.
@@ -76,6 +89,12 @@ function asFigure(f: Fact): Fact[] {
 function statedTogether(f: Fact): string {
   const where = f.table ? `t|${f.table.index}|${f.table.column}|${f.table.parentRowLabel ?? ''}` : `p|${f.evidence.page}|${f.block ?? f.evidence.quote}`;
   return `${f.evidence.reportId}|${where}|${f.period ?? ''}|${scopeKey(f)}`;
+}
+
+/** One table row (its label and the label above it) and one scope. */
+function statedInRow(f: Fact): string {
+  const t = f.table!;
+  return `${f.evidence.reportId}|t|${t.index}|${t.parentRowLabel ?? ''}|${t.rowLabel}|${f.period ?? ''}|${scopeKey(f)}`;
 }
 
 /**

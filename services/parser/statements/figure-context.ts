@@ -23,7 +23,8 @@ const VALUE_KINDS = new Set<NumericToken['kind']>(['quantity', 'percent', 'ratio
 // `và` ends a clause only right before the number: `tiếp nhận và giải quyết 3.201` is one verb.
 const CLAUSE_SPLIT = /[,;()]|(?<![\p{L}\p{M}])trong đó(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])(?:và|hoặc)\s*$/iu;
 /** Early files listed apart from those on time. */
-const EARLY_APART = /(?:trước|sớm) (?:hạn|hẹn)(?! và đúng)(?!,? đúng)/iu;
+/** Early files listed apart from on-time ones (`trước hạn 120, đúng hạn 900`), not together (`trước và đúng hạn`). */
+export const EARLY_APART = /(?:trước|sớm) (?:hạn|hẹn)(?! và đúng)(?!,? đúng)/iu;
 /** A short line that only names a level or office: `b) Cấp xã:`, `- Tại Bộ phận Một cửa huyện:`. */
 const LABEL_LINE_MAX = 90;
 

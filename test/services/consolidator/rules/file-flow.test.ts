@@ -47,6 +47,16 @@ describe('file_flow: the identities of the flow of files', () => {
     expect(apart.filter((f) => f.ruleId.startsWith('file_flow'))).toEqual([]);
   });
 
+  it('along a table row, the roles its columns name; a warning, since a table may not list every outcome (Thừa Thiên Huế a-12, a district table)', () => {
+    const province = flagsOf('Kết quả giải quyết thủ tục hành chính\nMức độ | Tổng | Đã xử lý | Chưa xử lý | Trước hạn | Đúng hạn | Trễ hạn\nTổng | % | Tổng | % | Tổng | %\n'
+      + 'Mức 3 | 68544 | 61827 | 6717 | 43434 | 70,3% | 11795 | 19,1% | 4331 | 7%\nMức 4 | 1665 | 1611 | 54 | 952 | 59,1% | 388 | 24,1% | 271 | 16,8%');
+    expect(province.filter((f) => f.ruleId.startsWith('file_flow')).map((f) => [f.ruleId, f.severity, f.values.total, f.values.parts_sum])).toEqual([
+      ['file_flow.resolved_eq_early_on_time_late.table_row', 'warning', 61827, 59560],
+    ]);
+    const district = flagsOf('Tình hình giải quyết hồ sơ năm 2023\nĐơn vị | Đã giải quyết | Đúng hạn | Quá hạn\nCấp huyện | 4.310 | 4.250 | 70\nCấp xã | 9.870 | 9.800 | 70');
+    expect(district.filter((f) => f.ruleId.startsWith('file_flow')).map((f) => [f.severity, f.values.total, f.values.parts_sum])).toEqual([['warning', 4310, 4320]]);
+  });
+
   it('figures of different scopes or paragraphs are not set against each other in one paragraph check', () => {
     const communes = { scope: { reach: 'levels' as const, levels: ['commune' as const], from: 'sentence' as const } };
     expect(fileFlowViolations(doc([files(1000, 'in-hand'), files(700, 'new', communes), files(200, 'carried-over')]))).toEqual([]);

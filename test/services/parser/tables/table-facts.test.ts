@@ -35,6 +35,27 @@ describe('tableFacts', () => {
     expect(facts[0]!.table).toMatchObject({ row: 2, column: 2, columnHeader: 'Các đơn vị thuộc huyện › Năm 2015' });
   });
 
+  it('restores a two-row header whose merged cells were lost (Thừa Thiên Huế a-12, a district shape)', async () => {
+    const province = await factsOf([
+      ['Mức độ', 'Tổng', 'Đã xử lý', 'Trước hạn', 'Đúng hạn', 'Trễ hạn'],
+      ['Tổng', '%', 'Tổng', '%', 'Tổng', '%'],
+      ['Mức 3', '68544', '61827', '43434', '70,3%', '11795', '19,1%', '4331', '7%'],
+    ]);
+    expect(province.map((f) => [f.value, f.table?.columnHeader])).toEqual([
+      [68544, 'Tổng'], [61827, 'Đã xử lý'], [43434, 'Trước hạn › Tổng'], [70.3, 'Trước hạn › %'],
+      [11795, 'Đúng hạn › Tổng'], [19.1, 'Đúng hạn › %'], [4331, 'Trễ hạn › Tổng'], [7, 'Trễ hạn › %'],
+    ]);
+    const district = await factsOf([
+      ['Đơn vị', 'Tiếp nhận', 'Đúng hạn', 'Quá hạn'],
+      ['Số hồ sơ', 'Tỷ lệ', 'Số hồ sơ', 'Tỷ lệ'],
+      ['Cấp xã', '5.210', '5.020', '96,4%', '190', '3,6%'],
+    ]);
+    expect(district.map((f) => f.table?.columnHeader)).toEqual(['Tiếp nhận', 'Đúng hạn › Số hồ sơ', 'Đúng hạn › Tỷ lệ', 'Quá hạn › Số hồ sơ', 'Quá hạn › Tỷ lệ']);
+    // A header row of its own width, or a second row with figures, is taken as it is.
+    const plain = await factsOf([['Chỉ tiêu', 'Năm 2021', 'Năm 2022'], ['Số hồ sơ tiếp nhận', '1.313', '1.402'], ['Số hồ sơ đã giải quyết', '1.300', '1.398']]);
+    expect(plain.map((f) => f.table?.columnHeader)).toEqual(['Năm 2021', 'Năm 2022', 'Năm 2021', 'Năm 2022']);
+  });
+
   it('quotes the row and keeps evidence spans inside the page text', async () => {
     const doc = await readDocxStructure(docx([table([['Chỉ tiêu', 'Năm 2020'], ['Số hồ sơ tiếp nhận', '1.313']])]), 't.docx');
     const page = doc.pages[0]!;
