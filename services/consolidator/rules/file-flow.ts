@@ -28,6 +28,9 @@ export const FILE_FLOW = 'file_flow';
 
 type Role = FileRole;
 
+/** The indicators of the flow's steps (catalog `fileRoles.indicators`); other file counts are channels or kinds of files. */
+const FLOW_INDICATORS = new Set(Object.values(INDICATOR_CATALOG.fileRoles?.indicators ?? {}));
+
 export function fileFlowViolations(doc: DocumentFacts): FlagDraft[] {
   const roles = INDICATOR_CATALOG.fileRoles;
   if (!roles) return [];
@@ -77,10 +80,15 @@ export function fileFlowViolations(doc: DocumentFacts): FlagDraft[] {
   return out;
 }
 
-/** A file count with a role, or a ratio read by its numerator (`Giải quyết quá hạn: 12.262/17.108 hồ sơ` → 12.262 late). */
+/**
+ * A file count with a role; a ratio read by its numerator (`Giải quyết quá hạn: 12.262/17.108 hồ
+ * sơ` → 12.262 late); the total of a breakdown (`Số hồ sơ đã giải quyết: 9.986 (đúng hạn …)`).
+ */
 function asFigure(f: Fact): Fact[] {
-  if (!f.role) return [];
+  // A channel's share of a step (`tiếp nhận … trực tuyến 108 hồ sơ`: hoso.online) is no step of the flow.
+  if (!f.role || (f.kind !== 'ratio' && f.indicator !== undefined && !FLOW_INDICATORS.has(f.indicator))) return [];
   if ((f.kind === 'count' || f.kind === 'table-cell') && f.value !== undefined) return [f];
+  if (f.kind === 'breakdown' && f.total !== undefined) return [{ ...f, value: f.total }];
   if (f.kind === 'ratio' && f.numerator !== undefined) return [{ ...f, value: f.numerator }];
   return [];
 }

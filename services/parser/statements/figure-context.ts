@@ -59,7 +59,8 @@ export class FigureContext {
 
   read(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): FigureReading {
     const clause = this.text.slice(sentence.start, token.start).split(/[,;(]/u).at(-1) ?? '';
-    const aboutFiles = isFileNoun(noun) || token.kind === 'percent' || (token.kind === 'ratio' && noun === undefined && /hồ sơ/iu.test(clause));
+    // A bare number after a label that names files counts them (`Số hồ sơ đã giải quyết: 9.986 (…)`, `12.262/17.108`).
+    const aboutFiles = isFileNoun(noun) || token.kind === 'percent' || ((token.kind === 'ratio' || token.kind === 'quantity') && noun === undefined && /hồ sơ/iu.test(clause));
     const role = aboutFiles ? this.roleOf(token, noun, sentence, tokens) : undefined;
     return { scope: this.scopeOf(token, sentence), ...(role ? { role: role.role } : {}), ...(role?.inferred ? { roleInferred: true } : {}), certainty: certaintyOf(token) };
   }

@@ -128,7 +128,7 @@ class SentenceReader {
   }
 
   private push(kind: Fact['kind'], token: NumericToken, fields: Omit<Fact, 'id' | 'reportId' | 'kind' | 'evidence'>, evidence = this.evidence): void {
-    const noun = fields.unit === '%' || fields.unit === 'VND' ? undefined : fields.unit;
+    const noun = fields.unit === '%' || fields.unit === 'VND' || fields.unit === '' ? undefined : fields.unit;
     const reading = this.context.read(token, noun, this.sentence, this.tokens);
     this.facts.push({
       id: factId(this.reportId, evidence.page, evidence.start, evidence.end, kind, String(token.start)),

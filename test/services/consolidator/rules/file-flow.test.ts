@@ -57,6 +57,21 @@ describe('file_flow: the identities of the flow of files', () => {
     expect(district.filter((f) => f.ruleId.startsWith('file_flow')).map((f) => [f.severity, f.values.total, f.values.parts_sum])).toEqual([['warning', 4310, 4320]]);
   });
 
+  it('a breakdown’s bare total after a label that names files takes part (Hội An b-11: `Số hồ sơ đã giải quyết: 9.986 (…)`; a commune shape)', () => {
+    const hoiAn = flagsOf('Trong quý III.2020, tổng số hồ sơ yêu cầu giải quyết là 10.455 hồ sơ. Số hồ sơ đã giải quyết: 9.986 (hồ sơ giải quyết đúng hạn là 9.886 hồ sơ, quá hạn là 100 hồ sơ); số hồ sơ đang giải quyết: 844 hồ sơ.');
+    expect(hoiAn.filter((f) => f.ruleId.startsWith('file_flow')).map((f) => [f.ruleId, f.severity, f.values.total, f.values.parts_sum]))
+      .toEqual([['file_flow.in_hand_eq_resolved_plus_in_progress', 'error', 10455, 10830]]);
+    const commune = flagsOf('Năm 2023, tổng số hồ sơ phải giải quyết là 1.250 hồ sơ. Số hồ sơ đã giải quyết: 1.180 (đúng hạn 1.170 hồ sơ, quá hạn 10 hồ sơ); số hồ sơ đang giải quyết: 70 hồ sơ.');
+    expect(commune.filter((f) => f.ruleId.startsWith('file_flow'))).toEqual([]);
+  });
+
+  it('a channel’s share of a step is no step (Quảng Nam a-10: `tiếp nhận và xử lý trực tuyến chỉ 108 hồ sơ` is not the files received)', () => {
+    const quangNam = flagsOf('Số lượng hồ sơ được giải quyết là 1.456/1.625, trong đó giải quyết đúng hạn 1.447 hồ sơ. Tuy nhiên, số hồ sơ tiếp nhận và xử lý trực tuyến chỉ 108 hồ sơ.');
+    expect(quangNam.filter((f) => f.ruleId.startsWith('file_flow'))).toEqual([]);
+    const district = flagsOf('Năm 2022, UBND huyện đã giải quyết 4.200 hồ sơ; số hồ sơ tiếp nhận qua dịch vụ công trực tuyến là 1.350 hồ sơ.');
+    expect(district.filter((f) => f.ruleId.startsWith('file_flow'))).toEqual([]);
+  });
+
   it('figures of different scopes or paragraphs are not set against each other in one paragraph check', () => {
     const communes = { scope: { reach: 'levels' as const, levels: ['commune' as const], from: 'sentence' as const } };
     expect(fileFlowViolations(doc([files(1000, 'in-hand'), files(700, 'new', communes), files(200, 'carried-over')]))).toEqual([]);
