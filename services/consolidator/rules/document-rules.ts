@@ -6,6 +6,7 @@ import { granularityViolations } from './granularity.ts';
 import { indicatorRuleViolations } from './indicator-rules.ts';
 import { rateMismatches } from './rate-mismatch.ts';
 import { sumMismatches } from './sum-mismatch.ts';
+import { scopePartitionViolations } from './scope-partition.ts';
 import { fileFlowViolations } from './file-flow.ts';
 import { withSeverityPolicy } from './severity-policy.ts';
 
@@ -18,7 +19,7 @@ import { withSeverityPolicy } from './severity-policy.ts';
  */
 export type DocumentCheck = (doc: DocumentFacts) => FlagDraft[];
 
-export const DOCUMENT_CHECKS: readonly DocumentCheck[] = [rateMismatches, sumMismatches, boundViolations, granularityViolations, indicatorRuleViolations, fileFlowViolations];
+export const DOCUMENT_CHECKS: readonly DocumentCheck[] = [rateMismatches, sumMismatches, boundViolations, granularityViolations, indicatorRuleViolations, fileFlowViolations, scopePartitionViolations];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

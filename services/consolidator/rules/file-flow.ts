@@ -3,6 +3,7 @@ import { INDICATOR_CATALOG, type FileRoleBound, type FileRoleIdentity } from '..
 import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
 import { groupBy } from './group-by.ts';
 import { combinations } from './combinations.ts';
+import { asFigure, ROLE_NAME } from './flow-figure.ts';
 import { scopeKey } from './scope-key.ts';
 
 /**
@@ -28,8 +29,6 @@ export const FILE_FLOW = 'file_flow';
 
 type Role = FileRole;
 
-/** The indicators of the flow's steps (catalog `fileRoles.indicators`); other file counts are channels or kinds of files. */
-const FLOW_INDICATORS = new Set(Object.values(INDICATOR_CATALOG.fileRoles?.indicators ?? {}));
 
 export function fileFlowViolations(doc: DocumentFacts): FlagDraft[] {
   const roles = INDICATOR_CATALOG.fileRoles;
@@ -80,19 +79,6 @@ export function fileFlowViolations(doc: DocumentFacts): FlagDraft[] {
   return out;
 }
 
-/**
- * A file count with a role; a ratio read by its numerator (`Giải quyết quá hạn: 12.262/17.108 hồ
- * sơ` → 12.262 late); the total of a breakdown (`Số hồ sơ đã giải quyết: 9.986 (đúng hạn …)`).
- */
-function asFigure(f: Fact): Fact[] {
-  // A channel's share of a step (`tiếp nhận … trực tuyến 108 hồ sơ`: hoso.online) is no step of the flow.
-  if (!f.role || (f.kind !== 'ratio' && f.indicator !== undefined && !FLOW_INDICATORS.has(f.indicator))) return [];
-  if ((f.kind === 'count' || f.kind === 'table-cell') && f.value !== undefined) return [f];
-  if (f.kind === 'breakdown' && f.total !== undefined) return [{ ...f, value: f.total }];
-  if (f.kind === 'ratio' && f.numerator !== undefined) return [{ ...f, value: f.numerator }];
-  return [];
-}
-
 /** One paragraph, or one table column, and one scope. */
 function statedTogether(f: Fact): string {
   const where = f.table ? `t|${f.table.index}|${f.table.column}|${f.table.parentRowLabel ?? ''}` : `p|${f.evidence.page}|${f.block ?? f.evidence.quote}`;
@@ -114,14 +100,6 @@ function statedScope(f: Fact): string | undefined {
   if (f.table || (f.scope?.from !== 'sentence' && f.scope?.from !== 'paragraph') || f.scope.reach === 'unstated') return undefined;
   return `${f.evidence.reportId}|${f.period ?? ''}|${scopeKey(f)}`;
 }
-
-const ROLE_NAME: Readonly<Record<Role, [string, string]>> = {
-  'new': ['tiếp nhận mới', 'new'], 'carried-over': ['kỳ trước chuyển sang', 'carried over'], 'in-hand': ['tổng số phải giải quyết', 'in hand'],
-  'received': ['tiếp nhận', 'received'], 'due': ['đến hạn', 'due'], 'resolved': ['đã giải quyết', 'resolved'], 'early': ['trước hạn', 'early'],
-  'on-time': ['đúng hạn', 'on time'], 'early-or-on-time': ['trước và đúng hạn', 'early or on time'], 'late': ['quá hạn', 'late'],
-  'in-progress': ['đang giải quyết', 'in progress'], 'in-progress-on-time': ['đang giải quyết trong hạn', 'in progress, not yet due'],
-  'in-progress-late': ['đang giải quyết quá hạn', 'in progress, overdue'], 'returned': ['trả lại, rút', 'returned'],
-};
 
 function checkIdentity(identity: FileRoleIdentity, byRole: Map<Role, Fact[]>, breakdowns: readonly Fact[]): FlagDraft | undefined {
   // `tiếp nhận` may stand for the files in hand, never with certainty.

@@ -86,7 +86,7 @@ export class FigureContext {
   /**
    * The words that name a figure: its clause before it (back to `,`, `;`, `(`, `và`, `còn`; past
    * a label's colon: `Đã giải quyết: 18.642`) and the words after its noun up to the next
-   * punctuation (`689 hồ sơ quá hạn`).
+   * punctuation, `và` or `còn` (`689 hồ sơ quá hạn`).
    */
   private wordsOf(token: NumericToken, noun: string | undefined, sentence: SentenceSpan, tokens: readonly NumericToken[]): string {
     const previous = tokens.filter((t) => t.end <= token.start && VALUE_KINDS.has(t.kind)).at(-1);
@@ -97,7 +97,8 @@ export class FigureContext {
     if (/^[\s:–-]*$/u.test(before) && /:\s*$/u.test(head) && pieces.length >= 2) before = pieces.at(-2) ?? '';
     const nounAt = noun ? this.text.slice(token.end, token.end + 12 + noun.length).indexOf(noun) : -1;
     const nounEnd = nounAt < 0 ? token.end : token.end + nounAt + noun!.length;
-    const after = /^[^,;.()\d]{0,40}/u.exec(this.text.slice(nounEnd, sentence.end))?.[0] ?? '';
+    // … up to the next figure's words: `259 hồ sơ đúng hạn và chỉ tám hồ sơ quá hạn` names 259 on time.
+    const after = (/^[^,;.()\d]{0,40}/u.exec(this.text.slice(nounEnd, sentence.end))?.[0] ?? '').split(/\s(?:và|còn)\s/u)[0]!;
     return `${before} ${after}`;
   }
 

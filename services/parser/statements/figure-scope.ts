@@ -48,7 +48,7 @@ const OFFICE_PHRASE = new RegExp(`${OFFICE}(?:\\s+(?:của\\s+)?(?:ubnd|ủy ban
 const AREA_PHRASE = new RegExp(`toàn\\s+(${LEVEL_WORD})|trên\\s+(?:địa bàn|phạm vi)(?:\\s+toàn)?\\s+(${LEVEL_WORD})`, 'gu');
 const COUNCIL_SUBJECT = new RegExp(`(?:ubnd|ủy ban nhân dân)\\s+(${LEVEL_WORD})(?![\\p{L}\\p{M}])`, 'gu');
 /** A level word and a capitalised name (in the original text), or a named agency. */
-const NAMED = /(?<![\p{L}\p{M}])(?:[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hị xã|[Qq]uận|[Tt]hành phố|TP\.?|[Tt]ỉnh|Sở|Phòng|Chi cục|Công an|Bảo hiểm xã hội|Cục|Chi nhánh)\s+((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2}))*)/gu;
+const NAMED = /(?<![\p{L}\p{M}])(?:[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Tt]hị xã|[Qq]uận|[Tt]hành phố|TP\.?|[Tt]ỉnh|Sở|Phòng|Chi cục|Công an|Bảo hiểm xã hội|Cục|Chi nhánh)\s+((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2}))*)/gu;
 
 /** Agencies named by their function and the level they serve: `Công an tỉnh`, `Chi nhánh Văn phòng đăng ký đất đai huyện`. */
 const AGENCY = /(?<![\p{L}\p{M}])(?:Công an|Bảo hiểm xã hội|Kho bạc Nhà nước|Chi cục Thuế|Cục Thuế|(?:Chi nhánh )?Văn phòng [Đđ]ăng ký đất đai|Điện lực|Bưu điện)(?:\s+(?:tỉnh|huyện|thành phố|thị xã|quận))?(?![\p{L}\p{M}])/gu;

@@ -51,7 +51,7 @@ export function isFileNoun(noun: string | undefined): boolean {
 
 /** The role the words name, most specific class first; undefined when none does. */
 /** Office names hold flow words (`Bộ phận Tiếp nhận và trả kết quả`) that name no step. */
-const OFFICE_NAME = /bộ phận (?:tiếp nhận và trả kết quả|tiếp nhận, trả kết quả|tiếp nhận|tn ?& ?tkq|một cửa)|trung tâm (?:phục vụ )?hành chính công|hệ thống thông tin giải quyết thủ tục hành chính|(?:hệ thống|phần mềm) một cửa điện tử/gu;
+const OFFICE_NAME = /bộ phận (?:tiếp nhận và trả kết quả|tiếp nhận, trả kết quả|tiếp nhận|tn ?& ?tkq|một cửa)|trung tâm (?:phục vụ )?hành chính công|hệ thống thông tin giải quyết(?: thủ tục hành chính| tthc)?|(?:hệ thống|phần mềm) một cửa điện tử/gu;
 
 export function fileRoleOf(words: string): FileRole | undefined {
   const key = vietnameseKey(words).replace(/\s+/g, ' ').replace(OFFICE_NAME, ' ');
