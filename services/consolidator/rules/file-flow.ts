@@ -4,6 +4,7 @@ import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
 import { groupBy } from './group-by.ts';
 import { combinations } from './combinations.ts';
 import { asFigure, ROLE_NAME } from './flow-figure.ts';
+import { printedUnit } from './printed-precision.ts';
 import { scopeKey } from './scope-key.ts';
 
 /**
@@ -113,9 +114,12 @@ function checkIdentity(identity: FileRoleIdentity, byRole: Map<Role, Fact[]>, br
     const [total, ...parts] = picked;
     const sum = parts.reduce((s, f) => s + f.value!, 0);
     const gap = total!.value! - sum;
+    // A bound (`hơn`, `gần`) says too little to add up; a rounded figure (`8,98 ngàn`) holds within half its last digit.
+    if (picked.some((f) => f.qualifier !== undefined)) continue;
+    const slack = picked.reduce((s, f) => s + roundingOf(f), 0);
     // A shortfall in a loose identity is explained when the files returned or withdrawn fill it exactly.
     const returned = !identity.exact && gap > 0 && (byRole.get('returned') ?? []).some((r) => r.value === gap);
-    if (gap === 0 || returned) return undefined;
+    if (Math.abs(gap) <= slack || returned) return undefined;
     if (coveredByBreakdown(total!, parts, breakdowns)) return undefined;
     if (!worst || Math.abs(gap) < Math.abs(worst.gap)) worst = { picked, gap };
   }
@@ -173,6 +177,11 @@ function checkBound(bound: FileRoleBound, byRole: Map<Role, Fact[]>): FlagDraft 
         : { vi: `Cảnh báo: "${wv}" có thể chưa gồm hồ sơ kỳ trước chuyển sang.`, en: `Warning: "${we}" may leave out files carried over.` },
     }),
   };
+}
+
+/** How far a figure printed rounded (`8,98 ngàn` → 8.980 ± 5) may lie from its value; 0 for an exact one. */
+function roundingOf(f: Fact): number {
+  return f.certainty === 'approximate' ? printedUnit(f.value!) / 2 : 0;
 }
 
 /** The breakdown rule checks a total stated with these parts; do not flag it twice. */

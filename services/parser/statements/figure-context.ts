@@ -23,8 +23,8 @@ const VALUE_KINDS = new Set<NumericToken['kind']>(['quantity', 'percent', 'ratio
 // `và` ends a clause only right before the number: `tiếp nhận và giải quyết 3.201` is one verb.
 const CLAUSE_SPLIT = /[,;()]|(?<![\p{L}\p{M}])trong đó(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])(?:và|hoặc)\s*$/iu;
 /** Early files listed apart from those on time. */
-/** Early files listed apart from on-time ones (`trước hạn 120, đúng hạn 900`), not together (`trước và đúng hạn`). */
-export const EARLY_APART = /(?:trước|sớm) (?:hạn|hẹn)(?! và đúng)(?!,? đúng)/iu;
+/** Early files listed apart from on-time ones (`trước hạn 120, đúng hạn 900`), not together (`trước và đúng hạn`, `đúng và trước hạn`). */
+export const EARLY_APART = /(?<!đúng (?:hạn |hẹn )?và )(?:trước|sớm) (?:hạn|hẹn)(?! và đúng)(?!,? đúng)/iu;
 /** A short line that only names a level or office: `b) Cấp xã:`, `- Tại Bộ phận Một cửa huyện:`. */
 const LABEL_LINE_MAX = 90;
 
@@ -98,8 +98,9 @@ export class FigureContext {
     const nounAt = noun ? this.text.slice(token.end, token.end + 12 + noun.length).indexOf(noun) : -1;
     const nounEnd = nounAt < 0 ? token.end : token.end + nounAt + noun!.length;
     // … up to the next figure's words: `259 hồ sơ đúng hạn và chỉ tám hồ sơ quá hạn` names 259 on time.
-    const after = (/^[^,;.()\d]{0,40}/u.exec(this.text.slice(nounEnd, sentence.end))?.[0] ?? '').split(/\s(?:và|còn)\s/u)[0]!;
-    return `${before} ${after}`;
+    const after = (/^[^,;.()\d]{0,40}/u.exec(this.text.slice(nounEnd, sentence.end))?.[0] ?? '').split(FIGURE_JOIN)[0]!;
+    // The noun may hold words of the step when it is an abbreviation the reader extends (`1,07 ngàn HS kỳ trước chuyển sang`).
+    return `${before} ${noun ?? ''} ${after}`;
   }
 
   /** A figure listed under a clause that names the step (`Các sở tiếp nhận nhiều: Sở A 1,7 ngàn HS, …`). */
@@ -139,6 +140,12 @@ export function certaintyOf(token: NumericToken): Certainty {
  * TÀI CHÍNH CÔNG`) is a heading wherever the reader did not mark one: administrative reports
  * number their sections so, and a new section speaks of a new subject.
  */
+/**
+ * `và` / `còn` joining the next figure (`259 hồ sơ đúng hạn và chỉ tám hồ sơ quá hạn`), not one
+ * inside a step's name (`đúng và trước hạn`, `tiếp nhận và giải quyết`).
+ */
+const FIGURE_JOIN = /\s(?:và|còn)\s(?!(?:trước|đúng|sớm)(?:\s(?:hạn|hẹn))?(?![\p{L}\p{M}])|giải quyết|xử lý|trả kết quả)/u;
+
 const SECTION_NUMBER = /^\s*(?:[IVXL]+|[A-Z]|\d+(?:\.\d+)*)[.)]\s+\S/u;
 const SECTION_TITLE_MAX = 160;
 

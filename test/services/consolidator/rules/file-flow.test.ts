@@ -72,6 +72,18 @@ describe('file_flow: the identities of the flow of files', () => {
     expect(district.filter((f) => f.ruleId.startsWith('file_flow'))).toEqual([]);
   });
 
+  it('figures printed rounded (`8,98 ngàn`) hold within half their last digit; beyond it, a warning (Bến Tre a-09 and c-39, two months of one centre)', () => {
+    const october = flagsOf('Cơ quan chức năng đã giải quyết 8,98 ngàn HS các loại (đạt 88,2%). Trong đó, có 8,96 ngàn HS giải quyết đúng và trước hạn (đạt 99,8%), có 17 HS giải quyết trễ hạn.');
+    expect(october.filter((f) => f.ruleId.startsWith('file_flow'))).toEqual([]);
+    const may = flagsOf('Trung tâm đã giải quyết 4.561 HS (tỷ lệ 80,7%). Trong đó, có 4,52 ngàn HS giải quyết đúng và trước hạn (tỷ lệ 99,7%), có 12 hồ sơ giải quyết trễ hạn (tỷ lệ 0,3%).');
+    expect(may.filter((f) => f.ruleId.startsWith('file_flow')).map((f) => [f.severity, f.values.total, f.values.parts_sum])).toEqual([['warning', 4561, 4532]]);
+  });
+
+  it('reads a step in an abbreviated noun and past `và` inside a step’s name (`1,07 ngàn HS kỳ trước chuyển sang`, `đúng và trước hạn`)', () => {
+    const facts = analyzeDocument('d'.repeat(64), passageDocument('Trong đó có 1,07 ngàn HS kỳ trước chuyển sang, tiếp nhận mới 3,19 ngàn HS. Có 4,52 ngàn HS giải quyết đúng và trước hạn, 259 hồ sơ đúng hạn và chỉ 8 hồ sơ quá hạn.')).facts;
+    expect(facts.filter((f) => f.kind === 'count').map((f) => [f.value, f.role])).toEqual([[1070, 'carried-over'], [3190, 'new'], [4520, 'early-or-on-time'], [259, 'early-or-on-time'], [8, 'late']]);
+  });
+
   it('figures of different scopes or paragraphs are not set against each other in one paragraph check', () => {
     const communes = { scope: { reach: 'levels' as const, levels: ['commune' as const], from: 'sentence' as const } };
     expect(fileFlowViolations(doc([files(1000, 'in-hand'), files(700, 'new', communes), files(200, 'carried-over')]))).toEqual([]);
