@@ -52,6 +52,8 @@ export interface FactSpec {
 export const COMMUNES_IN_AREA: FactScope = { reach: 'levels', levels: ['commune'], from: 'sentence', cue: 'cấp xã trên địa bàn' };
 /** `cấp huyện trên địa bàn tỉnh`: a province's statement of its districts' own figures. */
 export const DISTRICTS_IN_AREA: FactScope = { reach: 'levels', levels: ['district'], from: 'sentence', cue: 'cấp huyện trên địa bàn' };
+/** `toàn huyện`: every level in the unit's area. */
+export const WHOLE_AREA: FactScope = { reach: 'area', from: 'sentence', cue: 'toàn huyện' };
 /** `tại Bộ phận Một cửa UBND huyện`: the unit's own office. */
 export const OWN_OFFICE: FactScope = { reach: 'own', from: 'sentence', cue: 'Bộ phận Một cửa' };
 

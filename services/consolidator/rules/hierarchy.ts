@@ -7,6 +7,7 @@ import { evidenceList, factEvidence, storedFlagEvidence, type FactEvidence } fro
 import { flagId } from './flag-id.ts';
 import { en, vi } from './flag-draft.ts';
 import { printsAs } from './printed-precision.ts';
+import { areaBoundSql } from './area-bound-sql.ts';
 import { scopePhrase } from './scope-phrase.ts';
 import type { ObservationScope } from '../../../schemas/records/observation.ts';
 
@@ -32,6 +33,7 @@ import type { ObservationScope } from '../../../schemas/records/observation.ts';
  */
 export const HIERARCHY_SUM = 'hierarchy.children_sum';
 export const HIERARCHY_RATE = 'hierarchy.children_rate';
+export const HIERARCHY_AREA = 'hierarchy.area_below_parts';
 
 export interface HierarchyTarget {
   units: readonly string[];
@@ -87,10 +89,11 @@ export async function hierarchyFlags(db: SqlExecutor, target?: HierarchyTarget):
   const rates = rows.filter((r) => r.measure === 'percent')
     .map((r) => rateVerdict(r, [r.numerator, r.denominator].some((c) => c !== null && flaggedCounts.has(`${r.unit}|${r.period}|${c}|${r.scope}`))))
     .filter((v): v is Verdict => v !== undefined);
+  const areas = (await db.all<AreaRow>(areaBoundSql(target))).map(areaVerdict);
   // Quotes only for what is flagged: a parent missing some children differs from their sum
   // without being wrong, and those rows are most of what the query returns.
   // A flag raised before with the same id has the same quote.
-  const verdicts = [...counts, ...rates].map((v) => ({ ...v, id: flagId(v.ruleId, v.row.unit, v.row.period, [v.row.reported_fact, v.row.indicator]) }));
+  const verdicts = [...counts, ...rates, ...areas].map((v) => ({ ...v, id: flagId(v.ruleId, v.row.unit, v.row.period, [v.row.reported_fact, v.row.indicator]) }));
   const stored = await storedFlagEvidence(db, verdicts.map((v) => v.id));
   const evidence = await factEvidence(db, verdicts.filter((v) => !stored.has(v.id)).map((v) => v.row.reported_fact));
   return verdicts.map((v) => {
@@ -125,6 +128,29 @@ function countVerdict(r: Row): Verdict | undefined {
     ? `${who}, ${r.period}: "${r.name_en}"${whose.en} reported as ${fmtEn(r.reported)}, but its ${coverage} units below add up to ${fmtEn(r.derived)} (off by ${fmtEn(gap)}).`
     : `${who}, ${r.period}: "${r.name_en}"${whose.en} reported as ${fmtEn(r.reported)}, but only ${coverage} units below already add up to ${fmtEn(r.derived)}, more than reported.`;
   return { row: r, ruleId: HIERARCHY_SUM, severity: offByOne ? 'warning' : 'error', message: { vi: vi_, en: en_ } };
+}
+
+/**
+ * A figure for the whole area below what already lies inside it: the unit's own office and the
+ * children that reported. A warning: an all-level figure read from `toàn huyện` or `trên địa bàn`
+ * may leave out what a report's words do not show.
+ */
+interface AreaRow extends Row {
+  /** The parent's own office's figure, counted in `derived`. */
+  own_value: number | null;
+}
+
+function areaVerdict(r: AreaRow): Verdict {
+  const who = r.unit_name ?? r.unit;
+  const coverage = `${r.children_reported}/${r.children_expected}`;
+  const money = r.measure === 'VND';
+  const fmt = (x: number) => (money ? `${vi(x / 1e9)} tỷ đồng` : vi(x));
+  const fmtEn = (x: number) => (money ? `VND ${en(x / 1e9)} billion` : en(x));
+  const own = r.own_value;
+  return { row: r, ruleId: HIERARCHY_AREA, severity: 'warning', message: {
+    vi: `${who} kỳ ${r.period}: "${r.name_vi}" toàn địa bàn báo cáo ${fmt(r.reported)}, nhưng ${own === null ? '' : `Bộ phận Một cửa của đơn vị (${fmt(own)}) cùng `}${coverage} đơn vị trực thuộc đã cộng lại được ${fmt(r.derived)}, lớn hơn số toàn địa bàn.`,
+    en: `${who}, ${r.period}: "${r.name_en}" for the whole area reported as ${fmtEn(r.reported)}, but ${own === null ? '' : `its own office (${fmtEn(own)}) and `}${coverage} units below already add up to ${fmtEn(r.derived)}, more than the whole.`,
+  } };
 }
 
 function rateVerdict(r: Row, countFlagged: boolean): Verdict | undefined {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listFlags } from '../../../services/consolidator/flag-queries.ts';
 import { listConsolidatedFigures } from '../../../services/consolidator/figure-queries.ts';
-import { COMMUNES_IN_AREA, consolidationHarness, DISTRICTS_IN_AREA, OWN_OFFICE, type FactSpec, type Harness } from '../../support/consolidation-harness.ts';
+import { COMMUNES_IN_AREA, consolidationHarness, DISTRICTS_IN_AREA, OWN_OFFICE, WHOLE_AREA, type FactSpec, type Harness } from '../../support/consolidation-harness.ts';
 
 /**
  * The cross-report families through the consolidator service, on a small register of our own
@@ -104,6 +104,19 @@ describe('consolidation across reports', () => {
       expect(await h.raised()).toEqual([]);
       const figures = await listConsolidatedFigures(h.db, { unit: '901', period: '2022', indicator: 'hoso.received' });
       expect(figures.map((f) => [f.scope, f.reported, f.derived])).toEqual([['commune', 406, 406], ['own', 120, null], ['unstated', 526, null]]);
+    });
+
+    it('a whole-area figure (`toàn huyện`) below its own office and the communes already reported: a warning naming both; above them, nothing', async () => {
+      for (const [i, unit] of ONE.slice(0, 3).entries()) await h.send({ unit, period: '2022', facts: [received(100 + i)] });
+      // Own office 120 + three communes 303 = 423 > 400, with the fourth commune still to come.
+      await h.send({ unit: '901', period: '2022', facts: [{ ...received(120), scope: OWN_OFFICE }, { ...received(400), scope: WHOLE_AREA, quote: 'toàn huyện tiếp nhận 400 hồ sơ' }] });
+      const [flag] = (await listFlags(h.db)).map((f) => f.flag).filter((f) => f.family === 'hierarchy');
+      expect(flag).toMatchObject({ ruleId: 'hierarchy.area_below_parts', severity: 'warning', unit: '901',
+        values: { reported: 400, derived: 423, children_reported: 3, children_expected: 4 }, evidence: [{ quote: 'toàn huyện tiếp nhận 400 hồ sơ' }] });
+      expect(flag!.message.vi).toContain('Bộ phận Một cửa của đơn vị (120)');
+      await h.send({ unit: '901', period: '2022', version: 2, facts: [{ ...received(120), scope: OWN_OFFICE }, { ...received(530), scope: WHOLE_AREA }] });
+      await h.send({ unit: '90004', period: '2022', facts: [received(103)] });
+      expect((await h.raised()).filter((f) => f.family === 'hierarchy')).toEqual([]);
     });
 
     it('checks a province’s `cấp huyện` figure against its districts’ own offices, and its `cấp xã` against the districts’ statements of their communes', async () => {
