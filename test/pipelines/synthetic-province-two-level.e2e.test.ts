@@ -1,13 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../pipelines/config.ts';
-import { startEmbedded, type EmbeddedPipeline } from '../../pipelines/embedded-runner.ts';
-import { listFlags, type StoredFlag } from '../../services/consolidator/flag-queries.ts';
+import type { EmbeddedPipeline } from '../../pipelines/embedded-runner.ts';
+import type { StoredFlag } from '../../services/consolidator/flag-queries.ts';
 import { listConsolidatedFigures } from '../../services/consolidator/figure-queries.ts';
 import { generateProvince, type SyntheticProvince } from '../../samples/synthetic/province-generator.ts';
-import { capturingLogger } from '../support/silent-logger.ts';
+import { ingestProvince, strayErrors, type IngestedProvince } from '../support/province-pipeline.ts';
 
 /**
  * End to end after the reform of 1 July 2025: Lai Châu (12) on the two-level map, 38 communes
@@ -17,27 +13,18 @@ import { capturingLogger } from '../support/silent-logger.ts';
  * Uploads carry no claims: the parser must find each commune under its new province.
  */
 describe('a two-level province (after 1 July 2025) through the embedded pipeline', () => {
-  let dir: string;
-  let pipeline: EmbeddedPipeline;
   let province: SyntheticProvince;
+  let run: IngestedProvince;
+  let pipeline: EmbeddedPipeline;
   let flags: StoredFlag[];
 
   beforeAll(async () => {
     province = generateProvince({ provinceCode: '12', periods: ['2025-H2', '2026-H1'], seed: 3, errors: [{ kind: 'hierarchy' }, { kind: 'completeness' }] });
-    dir = await mkdtemp(join(tmpdir(), 'tonghop-two-level-'));
-    pipeline = await startEmbedded(loadConfig({}, { dataDir: dir }), capturingLogger().log);
-    for (const [i, report] of province.reports.entries()) {
-      const file = report.files[i % report.files.length]!;
-      await pipeline.ingest.submit({ bytes: file.bytes, fileName: file.name });
-    }
-    await pipeline.whenIdle();
-    flags = await listFlags(pipeline.db);
+    run = await ingestProvince(province, 'tonghop-two-level-');
+    ({ pipeline, flags } = run);
   }, 600_000);
 
-  afterAll(async () => {
-    await pipeline.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => run.close());
 
   it('places every commune under the province, with no district between', async () => {
     const placed = await pipeline.db.all<{ unit_code: string; period: string }>(`SELECT unit_code, period FROM reports ORDER BY unit_code, period`);
@@ -70,8 +57,6 @@ describe('a two-level province (after 1 July 2025) through the embedded pipeline
   });
 
   it('raises nothing else at error level', () => {
-    const injected = (f: StoredFlag['flag']) => province.expected.flags.some((e) => e.family === f.family && e.unit === f.unit && e.period === f.period);
-    const stray = flags.map((f) => f.flag).filter((f) => f.severity === 'error' && !injected(f));
-    expect(stray.map((f) => `${f.unit} ${f.period} ${f.ruleId}: ${f.message.en}`)).toEqual([]);
+    expect(strayErrors(province, flags)).toEqual([]);
   });
 });

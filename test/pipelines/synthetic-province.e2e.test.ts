@@ -1,15 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../pipelines/config.ts';
-import { startEmbedded, type EmbeddedPipeline } from '../../pipelines/embedded-runner.ts';
-import { listFlags, type StoredFlag } from '../../services/consolidator/flag-queries.ts';
+import type { EmbeddedPipeline } from '../../pipelines/embedded-runner.ts';
+import type { StoredFlag } from '../../services/consolidator/flag-queries.ts';
 import { listConsolidatedFigures } from '../../services/consolidator/figure-queries.ts';
 import { storeTotals } from '../../services/consolidator/report-store.ts';
 import { generateProvince, type SyntheticProvince } from '../../samples/synthetic/province-generator.ts';
 import { DEFAULT_ERRORS } from '../../samples/synthetic/injected-error.ts';
-import { capturingLogger } from '../support/silent-logger.ts';
+import { ingestProvince, strayErrors, type IngestedProvince } from '../support/province-pipeline.ts';
 
 /**
  * End to end on a real province (Ninh Thuận, 58: 7 districts, 65 communes) over five years:
@@ -22,27 +18,18 @@ import { capturingLogger } from '../support/silent-logger.ts';
  * province its district offices' (`cấp huyện`) and its communes'.
  */
 describe('a synthetic province through the embedded pipeline', () => {
-  let dir: string;
-  let pipeline: EmbeddedPipeline;
   let province: SyntheticProvince;
+  let run: IngestedProvince;
+  let pipeline: EmbeddedPipeline;
   let flags: StoredFlag[];
 
   beforeAll(async () => {
     province = generateProvince({ provinceCode: '58', seed: 7, errors: [...DEFAULT_ERRORS, { kind: 'hierarchy', level: 'province' }] });
-    dir = await mkdtemp(join(tmpdir(), 'tonghop-province-'));
-    pipeline = await startEmbedded(loadConfig({}, { dataDir: dir }), capturingLogger().log);
-    for (const [i, report] of province.reports.entries()) {
-      const file = report.files[i % report.files.length]!;
-      await pipeline.ingest.submit({ bytes: file.bytes, fileName: file.name });
-    }
-    await pipeline.whenIdle();
-    flags = await listFlags(pipeline.db);
+    run = await ingestProvince(province, 'tonghop-province-');
+    ({ pipeline, flags } = run);
   }, 600_000);
 
-  afterAll(async () => {
-    await pipeline.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => run.close());
 
   it('reads every report and places it under its unit and period', async () => {
     const totals = await storeTotals(pipeline.db);
@@ -83,9 +70,7 @@ describe('a synthetic province through the embedded pipeline', () => {
   });
 
   it('raises nothing else at error level', () => {
-    const injected = (f: StoredFlag['flag']) => province.expected.flags.some((e) => e.family === f.family && e.unit === f.unit && e.period === f.period);
-    const stray = flags.map((f) => f.flag).filter((f) => f.severity === 'error' && !injected(f));
-    expect(stray.map((f) => `${f.unit} ${f.period} ${f.ruleId}: ${f.message.en}`)).toEqual([]);
+    expect(strayErrors(province, flags)).toEqual([]);
   });
 
   it('keeps the province’s reported and derived figures side by side, with full coverage where nothing is missing', async () => {
