@@ -104,7 +104,8 @@ function readingOf(gold: GoldFact, facts: readonly Fact[], passage: CorpusPassag
   if (!found) return { gold };
   return {
     gold, found,
-    scopeRight: corpusScopeOf(found, passage.unit.level, passage.unit.name) === gold.scope,
+    // The unit's name without the context the corpus adds in brackets (`Quận 1 (TP. Hồ Chí Minh)`), as the register names it.
+    scopeRight: corpusScopeOf(found, passage.unit.level, passage.unit.name.replace(/\s*\(.*\)\s*$/u, '')) === gold.scope,
     roleRight: (found.role ?? undefined) === gold.role,
     certaintyRight: (found.certainty ?? 'exact') === gold.certainty,
   };

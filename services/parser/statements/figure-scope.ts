@@ -47,11 +47,17 @@ const AGENCIES_PHRASE = /(?:các\s+)?sở,?\s+ban,?\s+ngành(?:\s+(?:cấp\s+)?t
 const OFFICE_PHRASE = new RegExp(`${OFFICE}(?:\\s+(?:của\\s+)?(?:ubnd|ủy ban nhân dân))?(?:\\s+(?:cấp\\s+)?(${LEVEL_WORD}))?`, 'gu');
 const AREA_PHRASE = new RegExp(`toàn\\s+(${LEVEL_WORD})|trên\\s+(?:địa bàn|phạm vi)(?:\\s+toàn)?\\s+(${LEVEL_WORD})`, 'gu');
 const COUNCIL_SUBJECT = new RegExp(`(?:ubnd|ủy ban nhân dân)\\s+(${LEVEL_WORD})(?![\\p{L}\\p{M}])`, 'gu');
-/** A level word and a capitalised name (in the original text), or a named agency. */
-const NAMED = /(?<![\p{L}\p{M}])(?:[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Tt]hị xã|[Qq]uận|[Tt]hành phố|TP\.?|[Tt]ỉnh|Sở|Phòng|Chi cục|Công an|Bảo hiểm xã hội|Cục|Chi nhánh)\s+((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2}))*)/gu;
+/** A level word (or its abbreviation in the press: `Q.1`, `TX.Tân Uyên`, `P.Phạm Ngũ Lão`) and a capitalised name (in the original text), or a named agency. */
+const NAMED = /(?<![\p{L}\p{M}])(?:(?:[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Tt]hị xã|[Qq]uận|[Tt]hành phố|TP\.?|[Tt]ỉnh|Sở|Bộ(?!\s+(?:TTHC|phận))|Phòng|Chi cục|Công an|Bảo hiểm xã hội|Cục|Chi nhánh)\s+|(?:TP|TX|Q|P|H)\.\s*)((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2}))*)/gu;
 
 /** Agencies named by their function and the level they serve: `Công an tỉnh`, `Chi nhánh Văn phòng đăng ký đất đai huyện`. */
 const AGENCY = /(?<![\p{L}\p{M}])(?:Công an|Bảo hiểm xã hội|Kho bạc Nhà nước|Chi cục Thuế|Cục Thuế|(?:Chi nhánh )?Văn phòng [Đđ]ăng ký đất đai|Điện lực|Bưu điện)(?:\s+(?:tỉnh|huyện|thành phố|thị xã|quận))?(?![\p{L}\p{M}])/gu;
+
+/**
+ * A name of two or more capitalised words right before a bracket that opens on a figure, the
+ * way lists give each unit its figure: `các tỉnh: Hòa Bình (86,5%), Nam Định (65,9%)`.
+ */
+const NAME_BEFORE_FIGURE = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){1,3}(?=\s*\(\s*\d)/gu;
 
 /** A capitalised word after a space: no name without one. */
 const NAMED_HINT = /\s[\p{Lu}\d]/u;
@@ -93,6 +99,9 @@ export function scopeCues(text: string): Cue[] {
   if (NAMED_HINT.test(text)) for (const m of text.matchAll(NAMED)) {
     cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });
   }
+  if (text.includes('(')) for (const m of text.matchAll(NAME_BEFORE_FIGURE)) {
+    cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });
+  }
   // Longest first at a position, then drop what a kept cue covers.
   cues.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Cue[] = [];
@@ -106,7 +115,7 @@ export function scopeCues(text: string): Cue[] {
 
 const CLAUSE_BREAK = /[;.!?]/u;
 /** Words that attach a following place to the figure before it. */
-const LOCATIVE = /^\s*(?:hồ sơ|thủ tục|tthc)?[^,;.()\d]{0,25}?(?:tại|ở|của|thuộc)\s+$/u;
+const LOCATIVE = /^\s*(?:hồ sơ|thủ tục|tthc)?[^,;.()\d]{0,25}?(?:tại|ở|của|thuộc)\s+(?:(?:ubnd|ủy ban nhân dân)\s+)?$/iu;
 
 /**
  * The scope of the number at [at, atEnd) of `text` from the cues of its sentence
@@ -150,9 +159,12 @@ function closedBefore(text: string, cue: Cue, at: number): boolean {
 }
 
 function nextBreak(text: string, from: number, limit: number): number {
-  for (let i = from; i < limit; i++) if (CLAUSE_BREAK.test(text[i]!) && !/\d/.test(text[i + 1] ?? '')) return i;
+  for (let i = from; i < limit; i++) if (CLAUSE_BREAK.test(text[i]!) && !/\d/.test(text[i + 1] ?? '') && !UNIT_ABBREVIATION.test(text.slice(Math.max(0, i - 3), i))) return i;
   return limit;
 }
+
+/** The press's unit abbreviations end in a dot that ends no clause (`tại UBND P.Phạm Ngũ Lão`). */
+const UNIT_ABBREVIATION = /(?:^|[^\p{L}\p{M}])(?:TP|TX|Q|P|H)$/u;
 
 /** The scope a whole sentence leaves for the next ones: its last strong cue. */
 export function lastStrongScope(cues: readonly Cue[], start: number, end: number): Omit<FactScope, 'from'> | undefined {

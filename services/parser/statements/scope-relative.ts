@@ -14,7 +14,7 @@ export interface ReportingUnit {
 }
 
 /** Type words before a name, without diacritics (names are compared folded: `Hội An` = `Hoi An`). */
-const TYPE_WORDS = /^(?:uy ban nhan dan|ubnd|thanh pho|thi tran|thi xa|tp\.?|tinh|huyen|quan|phuong|xa|dac khu)\s+/u;
+const TYPE_WORDS = /^(?:(?:uy ban nhan dan|ubnd|thanh pho|thi tran|thi xa|tp\.?|tinh|huyen|quan|phuong|xa|dac khu)\s+|(?:tp|tx|q|p|h)\.\s*)/u;
 
 function bareName(name: string): string {
   let key = foldDiacritics(vietnameseKey(name)).replace(/\s+/g, ' ').trim();

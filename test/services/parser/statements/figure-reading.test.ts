@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../../../schemas/fact/v1.ts';
 import { analyzeDocument } from '../../../../services/parser/document-analysis.ts';
 import { passageDocument } from '../../../corpus/passage-document.ts';
+import { relativeScope } from '../../../../services/parser/statements/scope-relative.ts';
 
 // Scope, role, certainty and statement kind, each class on sentences of several units
 // (the development corpus, test/corpus/passages/: the file named beside each sentence).
@@ -67,6 +68,29 @@ describe('scope', () => {
     expect(valued(brvt, 1089)?.scope?.reach).toBe('unstated');
     const dongTrieu = read('Đã giải quyết 2770 hồ sơ trước hạn, có 01 hồ sơ giải quyết quá hạn (xã Nguyễn Huệ), chiếm 0,03%; còn 199 hồ sơ đang trong thời hạn giải quyết.');
     expect(valued(dongTrieu, 199)?.scope?.reach).not.toBe('named');
+  });
+});
+
+describe('named units and agencies', () => {
+  it('a unit named by its press abbreviation is named, and the reporting unit’s own name is its own (Quận 1 b-05, Tân Uyên b-08, Hội An b-11)', () => {
+    expect(valued(read('Trong năm 2018, UBND Q.1 tiếp nhận 585.336 hồ sơ hành chính.'), 585336)?.scope).toMatchObject({ reach: 'named', name: 'Q.1' });
+    // A locative after the figure, through `UBND` and past the abbreviation's dot.
+    expect(valued(read('Năm 2017 chỉ có 2 hồ sơ trễ hạn tại UBND P.Phạm Ngũ Lão.'), 2)?.scope).toMatchObject({ reach: 'named', name: 'P.Phạm Ngũ Lão' });
+    const tanUyen = analyzeDocument('c'.repeat(64), passageDocument('Năm 2021, TX.Tân Uyên đã tiếp nhận 7.604 hồ sơ.')).facts;
+    expect(valued(tanUyen, 7604)?.scope).toMatchObject({ reach: 'named', name: 'TX.Tân Uyên' });
+    expect(relativeScope(valued(tanUyen, 7604)!.scope!, { name: 'Thị xã Tân Uyên', level: 'district' })).toMatchObject({ reach: 'own' });
+  });
+
+  it('a list giving each unit its figure in brackets, and ministries by name, are named units (national c-10, ministries c-04; a district list)', () => {
+    const provinces = read('Các tỉnh có tỷ lệ cao là Hòa Bình (86,5%), Nam Định (65,9%), Lạng Sơn (64,2%).');
+    expect([86.5, 65.9, 64.2].map((v) => valued(provinces, v)?.scope)).toMatchObject([{ reach: 'named', name: 'Hòa Bình' }, { reach: 'named', name: 'Nam Định' }, { reach: 'named', name: 'Lạng Sơn' }]);
+    const ministries = read('Bộ Công Thương đứng thứ hai với tỷ lệ 99,7%, Bộ Tài chính đứng thứ ba với 92,4%.');
+    expect([99.7, 92.4].map((v) => valued(ministries, v)?.scope?.reach)).toEqual(['named', 'named']);
+    const communes = read('Các xã tiếp nhận nhiều hồ sơ là Tân Lập (1.204 hồ sơ), Hòa Bình (986 hồ sơ).');
+    expect(valued(communes, 1204)?.scope).toMatchObject({ reach: 'named', name: 'Tân Lập' });
+    // An office with a bracketed short name is not a unit's name; `Bộ phận`, `Bộ TTHC` name no ministry.
+    const office = read('Bộ phận Một cửa (BPMC) tiếp nhận 1.000 hồ sơ. Bộ TTHC của huyện có 290 thủ tục.');
+    expect([1000, 290].map((v) => valued(office, v)?.scope?.reach)).not.toContain('named');
   });
 });
 
