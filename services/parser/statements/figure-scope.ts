@@ -44,7 +44,7 @@ const LEVELS_PHRASE = new RegExp(
   'gu',
 );
 const AGENCIES_PHRASE = /(?:các\s+)?sở,?\s+ban,?\s+ngành(?:\s+(?:cấp\s+)?tỉnh)?/gu;
-const OFFICE_PHRASE = new RegExp(`${OFFICE}(?:\\s+(?:của\\s+)?(?:ubnd|ủy ban nhân dân))?(?:\\s+(?:cấp\\s+)?(${LEVEL_WORD}))?`, 'gu');
+const OFFICE_PHRASE = new RegExp(`${OFFICE}(?:\\s+(?:của\\s+)?(?:ubnd|ủy ban nhân dân))?(?:\\s+(?:cấp\\s+|các\\s+)?(${LEVEL_WORD}))?`, 'gu');
 const AREA_PHRASE = new RegExp(`toàn\\s+(${LEVEL_WORD})|trên\\s+(?:địa bàn|phạm vi)(?:\\s+toàn)?\\s+(${LEVEL_WORD})`, 'gu');
 const COUNCIL_SUBJECT = new RegExp(`(?:ubnd|ủy ban nhân dân)\\s+(${LEVEL_WORD})(?![\\p{L}\\p{M}])`, 'gu');
 /** A level word (or its abbreviation in the press: `Q.1`, `TX.Tân Uyên`, `P.Phạm Ngũ Lão`) and a capitalised name (in the original text), or a named agency. */

@@ -71,6 +71,16 @@ describe('scope', () => {
   });
 });
 
+describe('offices of a level', () => {
+  it('the one-stop desks of `các xã` are the communes’ level, not the unit’s own office (Phú Lương b-06, a ward shape)', () => {
+    const phuLuong = read('Tại bộ phận một cửa của UBND các xã, thi trấn đã tiếp nhận tổng số gần 11.300 hồ sơ.');
+    expect(valued(phuLuong, 11300)?.scope).toMatchObject({ reach: 'levels', levels: ['commune'] });
+    const wards = read('Bộ phận Một cửa các phường đã tiếp nhận 8.214 hồ sơ.');
+    expect(valued(wards, 8214)?.scope).toMatchObject({ reach: 'levels', levels: ['commune'] });
+    expect(valued(read('Bộ phận Một cửa của UBND huyện đã tiếp nhận 2.100 hồ sơ.'), 2100)?.scope).toMatchObject({ reach: 'levels', levels: ['district'] });
+  });
+});
+
 describe('named units and agencies', () => {
   it('a unit named by its press abbreviation is named, and the reporting unit’s own name is its own (Quận 1 b-05, Tân Uyên b-08, Hội An b-11)', () => {
     expect(valued(read('Trong năm 2018, UBND Q.1 tiếp nhận 585.336 hồ sơ hành chính.'), 585336)?.scope).toMatchObject({ reach: 'named', name: 'Q.1' });
