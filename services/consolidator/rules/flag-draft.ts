@@ -24,3 +24,8 @@ export function vi(n: number): string {
 export function en(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
+
+/** An amount in messages, Vietnamese and English: money in billions (`15,08 tỷ đồng`, `VND 15.08 billion`), counts as they are. */
+export function amountFormatters(money: boolean): [(x: number) => string, (x: number) => string] {
+  return money ? [(x) => `${vi(x / 1e9)} tỷ đồng`, (x) => `VND ${en(x / 1e9)} billion`] : [vi, en];
+}

@@ -5,7 +5,7 @@ import { consolidatedFiguresSql } from '../rollup-sql.ts';
 import { periodList, unitList } from '../sql-literal.ts';
 import { evidenceList, factEvidence, storedFlagEvidence, type FactEvidence } from './fact-evidence.ts';
 import { flagId } from './flag-id.ts';
-import { en, vi } from './flag-draft.ts';
+import { amountFormatters, en, vi } from './flag-draft.ts';
 import { printsAs } from './printed-precision.ts';
 import { areaBoundSql } from './area-bound-sql.ts';
 import { scopePhrase } from './scope-phrase.ts';
@@ -115,9 +115,7 @@ function countVerdict(r: Row): Verdict | undefined {
   const slack = r.reported_tolerance + r.derived_tolerance;
   if (!complete && r.derived <= r.reported + slack) return undefined;
   const offByOne = complete && Math.abs(gap) <= 1 + slack && r.reported >= 1000;
-  const money = r.measure === 'VND';
-  const fmt = (x: number) => (money ? `${vi(x / 1e9)} tỷ đồng` : vi(x));
-  const fmtEn = (x: number) => (money ? `VND ${en(x / 1e9)} billion` : en(x));
+  const [fmt, fmtEn] = amountFormatters(r.measure === 'VND');
   const who = r.unit_name ?? r.unit;
   const whose = scopePhrase(r.scope);
   const coverage = `${r.children_reported}/${r.children_expected}`;
@@ -130,22 +128,20 @@ function countVerdict(r: Row): Verdict | undefined {
   return { row: r, ruleId: HIERARCHY_SUM, severity: offByOne ? 'warning' : 'error', message: { vi: vi_, en: en_ } };
 }
 
-/**
- * A figure for the whole area below what already lies inside it: the unit's own office and the
- * children that reported. A warning: an all-level figure read from `toàn huyện` or `trên địa bàn`
- * may leave out what a report's words do not show.
- */
 interface AreaRow extends Row {
   /** The parent's own office's figure, counted in `derived`. */
   own_value: number | null;
 }
 
+/**
+ * A figure for the whole area below what already lies inside it: the unit's own office and the
+ * children that reported. A warning: an all-level figure read from `toàn huyện` or `trên địa bàn`
+ * may leave out what a report's words do not show.
+ */
 function areaVerdict(r: AreaRow): Verdict {
   const who = r.unit_name ?? r.unit;
   const coverage = `${r.children_reported}/${r.children_expected}`;
-  const money = r.measure === 'VND';
-  const fmt = (x: number) => (money ? `${vi(x / 1e9)} tỷ đồng` : vi(x));
-  const fmtEn = (x: number) => (money ? `VND ${en(x / 1e9)} billion` : en(x));
+  const [fmt, fmtEn] = amountFormatters(r.measure === 'VND');
   const own = r.own_value;
   return { row: r, ruleId: HIERARCHY_AREA, severity: 'warning', message: {
     vi: `${who} kỳ ${r.period}: "${r.name_vi}" toàn địa bàn báo cáo ${fmt(r.reported)}, nhưng ${own === null ? '' : `Bộ phận Một cửa của đơn vị (${fmt(own)}) cùng `}${coverage} đơn vị trực thuộc đã cộng lại được ${fmt(r.derived)}, lớn hơn số toàn địa bàn.`,

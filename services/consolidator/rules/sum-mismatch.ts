@@ -1,6 +1,6 @@
 import type { Fact } from '../../../schemas/fact/v1.ts';
 import { describeFixes, findFixes } from './fix-suggestion.ts';
-import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
+import { amountFormatters, en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
 import { groupBy } from './group-by.ts';
 import { passageOf } from './passage.ts';
 import { decimalsOf, halfUnit, printedUnit, roundTo } from './printed-precision.ts';
@@ -49,9 +49,7 @@ function checkBreakdown(fact: Fact, total: number, all: readonly Fact[]): FlagDr
   const values: Record<string, number> = { total, parts_sum: sum };
   parts.forEach((p, i) => { values[`part_${i + 1}`] = p.value; });
   const base = { ruleId: SUM_BREAKDOWN, family: 'sum_mismatch' as const, left: total, right: sum, imbalance: gap, values };
-  const money = fact.unit === 'VND';
-  const fmt = (x: number) => (money ? `${vi(x / 1e9)} tỷ đồng` : vi(x));
-  const fmtEn = (x: number) => (money ? `VND ${en(x / 1e9)} billion` : en(x));
+  const [fmt, fmtEn] = amountFormatters(fact.unit === 'VND');
   const listed = parts.map((p) => fmt(p.value)).join(' + ');
   const listedEn = parts.map((p) => fmtEn(p.value)).join(' + ');
 
