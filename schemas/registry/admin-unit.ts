@@ -23,6 +23,9 @@ export const TYPES_OF_LEVEL: Readonly<Record<UnitLevel, readonly UnitType[]>> = 
 /** Levels from the top. */
 export const LEVEL_ORDER: readonly UnitLevel[] = ['province', 'district', 'commune'];
 
+/** Levels ordered from the top: a smaller rank is a higher level. */
+export const LEVEL_RANK: Readonly<Record<UnitLevel, number>> = { province: 0, district: 1, commune: 2 };
+
 /** GSO code length per level. */
 export const CODE_LENGTH: Readonly<Record<UnitLevel, number>> = { province: 2, district: 3, commune: 5 };
 

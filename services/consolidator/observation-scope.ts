@@ -1,6 +1,6 @@
 import type { FactScope } from '../../schemas/fact/v1.ts';
 import type { ObservationScope } from '../../schemas/records/observation.ts';
-import type { UnitLevel } from '../../schemas/registry/admin-unit.ts';
+import { LEVEL_RANK, type UnitLevel } from '../../schemas/registry/admin-unit.ts';
 
 /**
  * A fact's scope (as the parser read it) → the scope of the unit's observation
@@ -17,8 +17,6 @@ import type { UnitLevel } from '../../schemas/registry/admin-unit.ts';
  *
  * A unit missing from the register keeps the scope as read.
  */
-const RANK: Readonly<Record<UnitLevel, number>> = { province: 0, district: 1, commune: 2 };
-
 export function observationScope(scope: FactScope | undefined, level: UnitLevel | undefined): ObservationScope | undefined {
   const reach = scope?.reach ?? 'unstated';
   if (reach === 'named') return undefined;
@@ -28,7 +26,7 @@ export function observationScope(scope: FactScope | undefined, level: UnitLevel 
     if (levels.length !== 1 || only === undefined) return 'levels';
     if (only === level) return 'own';
     // Only a level below the unit's own is a level of units within its area.
-    if (only === 'province' || (level !== undefined && RANK[only] <= RANK[level])) return 'levels';
+    if (only === 'province' || (level !== undefined && LEVEL_RANK[only] <= LEVEL_RANK[level])) return 'levels';
     return only;
   }
   if (level === 'commune') return 'own';

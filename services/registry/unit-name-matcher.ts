@@ -1,4 +1,4 @@
-import { LEVEL_ORDER, type AdminUnit, type UnitLevel } from '../../schemas/registry/admin-unit.ts';
+import { LEVEL_ORDER, LEVEL_RANK, type AdminUnit, type UnitLevel } from '../../schemas/registry/admin-unit.ts';
 import type { Hierarchy } from './hierarchy.ts';
 import { LEVELS_OF_TYPE, readPrintedName, type PrintedUnitName } from './printed-unit-name.ts';
 
@@ -44,8 +44,6 @@ export type UnitMatch =
   | { status: 'matched'; unit: AdminUnit; via: MatchVia }
   | { status: 'ambiguous'; candidates: AdminUnit[]; via: MatchVia }
   | { status: 'unknown'; reason: 'no-name' | 'not-found' | 'not-in-context' };
-
-const RANK: Readonly<Record<UnitLevel, number>> = { province: 0, district: 1, commune: 2 };
 
 export function matchUnitName(hierarchy: Hierarchy, query: UnitNameQuery): UnitMatch {
   const printed = readPrintedName(query.name);
@@ -97,7 +95,7 @@ function fitsContext(hierarchy: Hierarchy, unit: AdminUnit, context: readonly Ad
   if (context.length === 0) return true;
   const ancestors = new Set(hierarchy.ancestors(unit.code));
   return context.every((named) => {
-    const above = named.filter((c) => RANK[c.level] < RANK[unit.level]);
+    const above = named.filter((c) => LEVEL_RANK[c.level] < LEVEL_RANK[unit.level]);
     return above.length === 0 || above.some((c) => ancestors.has(c));
   });
 }

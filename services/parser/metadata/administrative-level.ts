@@ -39,8 +39,7 @@ export function levelWordOf(matched: string): LevelWord | undefined {
   return WORDS.find((w) => w === key);
 }
 
-/** Levels ordered from the top: a smaller rank is a higher level. */
-export const LEVEL_RANK: Readonly<Record<UnitLevel, number>> = { province: 0, district: 1, commune: 2 };
+export { LEVEL_RANK } from '../../../schemas/registry/admin-unit.ts';
 
 export const LEVEL_NAMES: Readonly<Record<UnitLevel, { vi: string; en: string }>> = {
   province: { vi: 'tỉnh', en: 'province' },
