@@ -47,8 +47,10 @@ const AGENCIES_PHRASE = /(?:các\s+)?sở,?\s+ban,?\s+ngành(?:\s+(?:cấp\s+)?t
 const OFFICE_PHRASE = new RegExp(`${OFFICE}(?:\\s+(?:của\\s+)?(?:ubnd|ủy ban nhân dân))?(?:\\s+(?:cấp\\s+|các\\s+)?(${LEVEL_WORD}))?`, 'gu');
 const AREA_PHRASE = new RegExp(`toàn\\s+(${LEVEL_WORD})|trên\\s+(?:địa bàn|phạm vi)(?:\\s+toàn)?\\s+(${LEVEL_WORD})`, 'gu');
 const COUNCIL_SUBJECT = new RegExp(`(?:ubnd|ủy ban nhân dân)\\s+(${LEVEL_WORD})(?![\\p{L}\\p{M}])`, 'gu');
+/** The press's abbreviations of unit types, each written with a dot: `TP.`, `TX.`, `Q.1`, `P.Phạm Ngũ Lão`, `H.`. */
+const PRESS_ABBREVIATION = '(?:TP|TX|Q|P|H)';
 /** A level word (or its abbreviation in the press: `Q.1`, `TX.Tân Uyên`, `P.Phạm Ngũ Lão`) and a capitalised name (in the original text), or a named agency. */
-const NAMED = /(?<![\p{L}\p{M}])(?:(?:[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Tt]hị xã|[Qq]uận|[Tt]hành phố|TP\.?|[Tt]ỉnh|Sở|Bộ(?!\s+(?:TTHC|phận))|Phòng|Chi cục|Công an|Bảo hiểm xã hội|Cục|Chi nhánh)\s+|(?:TP|TX|Q|P|H)\.\s*)((?:\p{Lu}[\p{L}\p{M}]*|\d{1,2})(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\d{1,2}))*)/gu;
+const NAMED = new RegExp(`(?<![\\p{L}\\p{M}])(?:(?:[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu|[Tt]hị xã|[Qq]uận|[Tt]hành phố|TP\\.?|[Tt]ỉnh|Sở|Bộ(?!\\s+(?:TTHC|phận))|Phòng|Chi cục|Công an|Bảo hiểm xã hội|Cục|Chi nhánh)\\s+|${PRESS_ABBREVIATION}\\.\\s*)((?:\\p{Lu}[\\p{L}\\p{M}]*|\\d{1,2})(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}]*|\\d{1,2}))*)`, 'gu');
 
 /** Agencies named by their function and the level they serve: `Công an tỉnh`, `Chi nhánh Văn phòng đăng ký đất đai huyện`. */
 const AGENCY = /(?<![\p{L}\p{M}])(?:Công an|Bảo hiểm xã hội|Kho bạc Nhà nước|Chi cục Thuế|Cục Thuế|(?:Chi nhánh )?Văn phòng [Đđ]ăng ký đất đai|Điện lực|Bưu điện)(?:\s+(?:tỉnh|huyện|thành phố|thị xã|quận))?(?![\p{L}\p{M}])/gu;
@@ -164,7 +166,7 @@ function nextBreak(text: string, from: number, limit: number): number {
 }
 
 /** The press's unit abbreviations end in a dot that ends no clause (`tại UBND P.Phạm Ngũ Lão`). */
-const UNIT_ABBREVIATION = /(?:^|[^\p{L}\p{M}])(?:TP|TX|Q|P|H)$/u;
+const UNIT_ABBREVIATION = new RegExp(`(?:^|[^\\p{L}\\p{M}])${PRESS_ABBREVIATION}$`, 'u');
 
 /** The scope a whole sentence leaves for the next ones: its last strong cue. */
 export function lastStrongScope(cues: readonly Cue[], start: number, end: number): Omit<FactScope, 'from'> | undefined {
