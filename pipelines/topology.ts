@@ -9,7 +9,7 @@ import type { NotifierService } from '../services/notifier/notifier-service.ts';
  *
  * | group        | consumes                                                          | publishes                              |
  * |--------------|-------------------------------------------------------------------|----------------------------------------|
- * | parser       | report.submitted                                                  | report.parsed, report.failed, facts.extracted |
+ * | parser       | report.submitted                                                  | report.parsed, report.failed, facts.extracted, report.progress |
  * | consolidator | report.submitted, report.parsed, report.failed, facts.extracted   | dq.flag                                |
  * | notifier     | dq.flag, report.failed                                            | dq.alert (from its delivery worker)    |
  */

@@ -4,6 +4,7 @@ import { envelopeOf } from './envelope.ts';
 import { ReportSubmittedV1 } from './report-submitted/v1.ts';
 import { ReportParsedV1 } from './report-parsed/v1.ts';
 import { ReportFailedV1 } from './report-failed/v1.ts';
+import { ReportProgressV1 } from './report-progress/v1.ts';
 import { FactsExtractedV1 } from './facts-extracted/v1.ts';
 import { DqFlagV1 } from './dq-flag/v1.ts';
 import { DqAlertV1 } from './dq-alert/v1.ts';
@@ -14,6 +15,7 @@ export const EventSchemas = {
   'report.submitted': envelopeOf('report.submitted', ReportSubmittedV1),
   'report.parsed': envelopeOf('report.parsed', ReportParsedV1),
   'report.failed': envelopeOf('report.failed', ReportFailedV1),
+  'report.progress': envelopeOf('report.progress', ReportProgressV1),
   'facts.extracted': envelopeOf('facts.extracted', FactsExtractedV1),
   'dq.flag': envelopeOf('dq.flag', DqFlagV1),
   'dq.alert': envelopeOf('dq.alert', DqAlertV1),

@@ -53,6 +53,8 @@ create_topic() {
 create_topic report.submitted 12
 create_topic report.parsed 6
 create_topic report.failed 6
+# One message per page read by OCR, for whoever shows progress; worth nothing after a day.
+create_topic report.progress 6 --config retention.ms=86400000
 # Large reports are chunked into many facts.extracted messages; room for one
 # consolidator per partition set (keyed by province) later.
 create_topic facts.extracted 12

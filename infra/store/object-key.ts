@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { tonghopError } from '../errors/error-catalog.ts';
+import type { FileExtension } from '../../schemas/identifiers.ts';
 
 /**
  * Object keys. Originals are content-addressed:
@@ -45,7 +46,7 @@ function safeSegment(value: string): string {
   return cleaned.length > 0 ? cleaned.slice(0, 64) : 'unknown';
 }
 
-export function reportObjectKey(unit: string, period: string, sha256: string, ext: 'pdf' | 'docx'): string {
+export function reportObjectKey(unit: string, period: string, sha256: string, ext: FileExtension): string {
   return `reports/${safeSegment(unit)}/${safeSegment(period)}/${sha256}.${ext}`;
 }
 

@@ -1,11 +1,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
-const REPORT_EXTENSIONS = new Set(['.pdf', '.docx']);
+const REPORT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.xlsx', '.jpg', '.jpeg', '.png', '.tif', '.tiff']);
 
 /**
  * Expands the command line's paths: a file is taken as given (its content decides
- * whether it is accepted), a folder contributes its .pdf/.docx files, recursively,
+ * whether it is accepted), a folder contributes its report files (.pdf, .docx, .doc, .xlsx and page images), recursively,
  * sorted. Missing paths are returned separately so each gets its own message.
  */
 export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {

@@ -32,12 +32,20 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
   const { files, missing } = await collectFiles(paths);
   for (const m of missing) process.stderr.write(`Không tìm thấy / not found: ${m}\n`);
   if (files.length === 0) {
-    process.stderr.write('Không có tệp PDF/DOCX nào để nhập / no PDF or DOCX files to ingest\n');
+    process.stderr.write('Không có tệp báo cáo nào để nhập (PDF, DOCX, DOC, XLSX, ảnh) / no report files to ingest (PDF, DOCX, DOC, XLSX, images)\n');
     return 1;
   }
   const pipeline = await startEmbedded(config, log);
   const outcomes: FileOutcome[] = [];
   const progress = createProgress(files.length, 'Nhập / ingest');
+  // A scan is read page by page by OCR: its pages show as they are read.
+  const watch = await pipeline.bus.subscribe('tonghop-cli-progress', {
+    'report.progress': (e) => {
+      const { done, total, fileName } = e.data;
+      progress.note(`${fileName ?? e.data.reportId.slice(0, 12)}: OCR ${done}/${total} trang/pages`);
+      return Promise.resolve();
+    },
+  });
   try {
     for (const file of files) {
       const shown = relative(process.cwd(), file) || file;
@@ -61,6 +69,7 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
       progress.step(shown);
     }
   } finally {
+    await watch.close();
     progress.stop();
   }
   const totals = await storeTotals(pipeline.db);

@@ -12,7 +12,7 @@ import { flagsCommand } from './flags-command.ts';
  * `--data` overrides the data folder.
  */
 const program = new Command('tonghop')
-  .description('Đọc báo cáo định kỳ (PDF/DOCX) thành số liệu tổng hợp đã kiểm tra / periodic reports into checked, consolidated figures')
+  .description('Đọc báo cáo định kỳ (PDF, DOCX, DOC, XLSX, bản quét / scans) thành số liệu tổng hợp đã kiểm tra / periodic reports into checked, consolidated figures')
   .showHelpAfterError();
 
 program.command('ingest')
@@ -29,7 +29,7 @@ program.command('ingest')
 
 program.command('analyze')
   .description('Đọc tài liệu, không lưu / read documents without storing anything')
-  .argument('<files...>', 'tệp PDF/DOCX / PDF or DOCX files')
+  .argument('<files...>', 'tệp PDF, DOCX, DOC, XLSX hoặc ảnh trang / PDF, DOCX, DOC, XLSX or page image files')
   .option('--json', 'một đối tượng JSON trên stdout / one JSON object on stdout')
   .action(async (files: string[], opts: { json?: boolean }) => {
     process.exitCode = await analyzeCommand(files, opts);

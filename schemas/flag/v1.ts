@@ -21,6 +21,8 @@ export const FlagEvidence = z.object({
   quote: z.string(),
   start: z.number().int().min(0).optional(),
   end: z.number().int().min(0).optional(),
+  /** Read by OCR from a scan: how sure OCR was of the figure's digits, 0–100 (schemas/evidence.ts). */
+  ocrConfidence: z.number().min(0).max(100).optional(),
 });
 
 export const FlagV1 = z.object({

@@ -21,6 +21,15 @@ export const StructuredDocumentRecordV1 = z.object({
   mediaType: MediaType,
   engine: z.string(),
   warnings: z.array(LocalizedText),
-  pages: z.array(z.object({ page: z.number().int().min(1), text: z.string(), blocks: z.array(Block) })).min(1),
+  pages: z.array(z.object({
+    page: z.number().int().min(1),
+    text: z.string(),
+    blocks: z.array(Block),
+    /** Read by OCR: mean word confidence and each number's confidence, as spans of `text`. */
+    ocr: z.object({
+      confidence: z.number().min(0).max(100),
+      numbers: z.array(z.object({ ...Span, confidence: z.number().min(0).max(100) })),
+    }).optional(),
+  })).min(1),
 });
 export type StructuredDocumentRecord = z.infer<typeof StructuredDocumentRecordV1>;

@@ -1,15 +1,16 @@
 import { tonghopError } from '../../infra/errors/error-catalog.ts';
 import { sniffMediaType } from './media-type-sniffer.ts';
-import type { MediaType } from '../../schemas/identifiers.ts';
+import type { FileExtension, MediaType } from '../../schemas/identifiers.ts';
 
 export interface AcceptedUpload {
   mediaType: MediaType;
-  extension: 'pdf' | 'docx';
+  extension: FileExtension;
 }
 
 /**
  * The checks every upload passes before anything else looks at it, in this order:
- * not empty, not over `maxBytes`, and a PDF or DOCX by its content. Throws a coded
+ * not empty, not over `maxBytes`, and one of the accepted kinds by its content
+ * (`media-type-sniffer.ts`). Throws a coded
  * TonghopError naming the file; `ingest` and `analyze` both use it.
  */
 export function checkUpload(bytes: Uint8Array, fileName: string, maxBytes: number): AcceptedUpload {

@@ -17,6 +17,8 @@ export interface StructuredDocument {
   engine: string;
   pages: DocumentPage[];
   warnings: LocalizedText[];
+  /** Scanned pages that could not be read because OCR is not installed here (1-based). */
+  unreadPages?: number[];
 }
 
 export interface DocumentPage {
@@ -24,6 +26,18 @@ export interface DocumentPage {
   page: number;
   text: string;
   blocks: Block[];
+  /** The page was read by OCR (a scan): how sure the reading is. */
+  ocr?: PageOcrReading;
+}
+
+/**
+ * How sure an OCR reading of a page is: tesseract's mean word confidence (0–100), and the
+ * confidence of every word with a digit in it, as spans of the page's text. A span holds
+ * the lowest confidence of any word read with that text on the page.
+ */
+export interface PageOcrReading {
+  confidence: number;
+  numbers: { start: number; end: number; confidence: number }[];
 }
 
 export type Block = ParagraphBlock | TableBlock;

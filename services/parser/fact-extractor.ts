@@ -7,6 +7,7 @@ import { fileRoleOf } from './statements/file-role.ts';
 import { EARLY_APART } from './statements/figure-context.ts';
 import { scopeCues } from './statements/figure-scope.ts';
 import { matchIndicator } from './indicators/index.ts';
+import { spanConfidence } from './ocr/span-confidence.ts';
 
 /**
  * A structured document → its facts, in document order, each with the catalog's
@@ -20,7 +21,15 @@ export type BlockFactExtractor = (reportId: string, doc: StructuredDocument) => 
 export function extractFacts(reportId: string, doc: StructuredDocument, extractors: BlockFactExtractor[] = [statementFacts, extractTableFacts]): Fact[] {
   const facts = extractors.flatMap((extract) => extract(reportId, doc));
   facts.sort((a, b) => a.evidence.page - b.evidence.page || a.evidence.start - b.evidence.start);
-  return facts.map(withIndicator);
+  return facts.map((f) => withOcrConfidence(withIndicator(f), doc));
+}
+
+/** A figure read from a scanned page carries how sure OCR was of its digits (a table cell has its own already). */
+function withOcrConfidence(fact: Fact, doc: StructuredDocument): Fact {
+  if (fact.evidence.ocrConfidence !== undefined) return fact;
+  const page = doc.pages.find((p) => p.page === fact.evidence.page);
+  const ocrConfidence = spanConfidence(page, fact.evidence.start, fact.evidence.end);
+  return ocrConfidence === undefined ? fact : { ...fact, evidence: { ...fact.evidence, ocrConfidence } };
 }
 
 export function extractTableFacts(reportId: string, doc: StructuredDocument): Fact[] {

@@ -7,14 +7,15 @@ import { documentObjectKey } from '../../infra/store/object-key.ts';
 import { isTonghopError } from '../../infra/errors/tonghop-error.ts';
 import { forReport, type Logger } from '../../infra/log/logger.ts';
 import type { StructuredDocument } from './document-model.ts';
-import { readDocument, type DocumentReader } from './document-reader.ts';
+import { readDocument, type DocumentReader, type ReadProgress } from './document-reader.ts';
 import { analyzeDocument } from './document-analysis.ts';
 import { metadataWarnings, toDetected } from './metadata/index.ts';
 import { resolveReportUnit } from './report-unit.ts';
 import { loadUnitRegistry, type UnitRegistry } from '../registry/unit-registry.ts';
 
 /**
- * Parser: `report.submitted` → the document read into pages of paragraphs and tables,
+ * Parser: `report.submitted` → the document read into pages of paragraphs and tables
+ * (scanned pages by OCR, each page's end published as `report.progress`),
  * stored at `parsed/<reportId>/document.json` → its facts as `facts.extracted` (in
  * chunks of `factsPerChunk`) → `report.parsed` with the detected unit (and its GSO code when the
  * register knows it) and period. Events about a report whose sender claimed no unit carry the
@@ -51,10 +52,22 @@ export function createParserService(deps: ParserDeps): ParserService {
     let log = forReport(deps.log, reportId, claimedUnit);
     const started = performance.now();
     let doc: StructuredDocument;
+    // OCR pages finish one by one: each is published as `report.progress`, in order, and a
+    // progress event that cannot be published is logged, never a reason to fail the report.
+    let progressed = Promise.resolve();
+    const progress = (p: ReadProgress) => {
+      progressed = progressed.then(() => deps.bus.publish(createEvent({
+        type: 'report.progress', source: SOURCE, subject: claimedUnit, id: `${reportId}:progress:ocr:${p.page}`,
+        data: { reportId, stage: 'parser', step: 'ocr', page: p.page, done: p.done, total: p.total, confidence: Math.round(p.confidence), fileName },
+      }))).then(() => log.info({ page: p.page, done: p.done, total: p.total, confidence: Math.round(p.confidence) }, 'OCR page read'))
+        .catch((err: unknown) => log.warn({ err }, 'progress event not published'));
+    };
     try {
       const bytes = await deps.store.get(objectKey);
-      doc = await readDocument(bytes, mediaType, fileName, deps.readers, deps.minCharsPerPage);
+      doc = await readDocument(bytes, mediaType, fileName, deps.readers, deps.minCharsPerPage, progress);
+      await progressed;
     } catch (err) {
+      await progressed;
       if (!isTonghopError(err) || err.retriable) throw err;
       log.warn({ code: err.code, fileName }, err.reason.en);
       await deps.bus.publish(createEvent({

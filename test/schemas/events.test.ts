@@ -23,7 +23,7 @@ describe('event schemas', () => {
   });
 
   it('exist for every event type of the architecture', () => {
-    expect(EVENT_TYPES.sort()).toEqual(['bus.dead-letter', 'dq.alert', 'dq.flag', 'facts.extracted', 'report.failed', 'report.parsed', 'report.submitted']);
+    expect(EVENT_TYPES.sort()).toEqual(['bus.dead-letter', 'dq.alert', 'dq.flag', 'facts.extracted', 'report.failed', 'report.parsed', 'report.progress', 'report.submitted']);
     for (const type of EVENT_TYPES) expect(EventSchemas[type].shape.type.value).toBe(type);
   });
 

@@ -9,12 +9,12 @@ import type { ApiContext } from '../api-context.ts';
 
 /**
  * POST /v1/reports — a reporting unit hands in a report: multipart/form-data with `file`
- * (PDF or DOCX), `claimedPeriod` and optionally `claimedUnit` (default: the token's unit).
+ * (PDF, DOCX, DOC, XLSX or a page image), `claimedPeriod` and optionally `claimedUnit` (default: the token's unit).
  * A unit token may submit only for itself (403 otherwise). The file goes to the intake port
  * (the ingest service): 202 with the report id and `accepted` or `duplicate` (same bytes
  * already in); parsing goes on in the background — GET /v1/reports/:id shows its status,
  * facts and flags. Refused uploads get the ingest service's code and status (empty 400, not
- * PDF/DOCX 415, over TONGHOP_MAX_UPLOAD_BYTES 413, stopped while streaming); a file that is
+ * an accepted kind 415, over TONGHOP_MAX_UPLOAD_BYTES 413, stopped while streaming); a file that is
  * PDF-shaped but unreadable is accepted and then shows `failed` with its code
  * (TH_ERR_PDF_CORRUPT, …).
  */
@@ -24,7 +24,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
   app.post('/', {
     schema: {
       consumes: ['multipart/form-data'],
-      description: 'multipart/form-data: file (PDF/DOCX), claimedPeriod (2016, 2020-Q1, …), claimedUnit? (GSO code; default the token’s unit)',
+      description: 'multipart/form-data: file (PDF, DOCX, DOC, XLSX, JPEG/PNG/TIFF), claimedPeriod (2016, 2020-Q1, …), claimedUnit? (GSO code; default the token’s unit)',
       response: { 202: IntakeAccepted, 413: ERROR_RESPONSES[400], 415: ERROR_RESPONSES[400], ...ERROR_RESPONSES },
     },
   }, async (request, reply) => {

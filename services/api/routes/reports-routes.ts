@@ -77,7 +77,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<ApiContext> = (app, ctx) => {
     return { ...report, facts, flags, fileUrl: `/v1/reports/${id}/file` };
   });
 
-  app.get('/:id/file', { schema: { params: ReportParams, description: 'the original PDF or DOCX (errors as JSON)' } }, async (request, reply) => {
+  app.get('/:id/file', { schema: { params: ReportParams, description: 'the original file as sent (errors as JSON)' } }, async (request, reply) => {
     const { id } = request.params;
     const row = await visibleReport(ctx, request.principal, id);
     const key = row.object_key as string | null;

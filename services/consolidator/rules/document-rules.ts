@@ -39,7 +39,10 @@ function toFlag(draft: FlagDraft, doc: DocumentFacts): Flag {
     id: flagId(draft.ruleId, doc.unit, doc.period, facts.map((f) => f.id)),
     unit: doc.unit,
     period: doc.period,
-    evidence: facts.map((f) => ({ reportId: f.evidence.reportId, page: f.evidence.page, quote: f.evidence.quote, start: f.evidence.start, end: f.evidence.end })),
+    evidence: facts.map((f) => ({
+      reportId: f.evidence.reportId, page: f.evidence.page, quote: f.evidence.quote, start: f.evidence.start, end: f.evidence.end,
+      ...(f.evidence.ocrConfidence === undefined ? {} : { ocrConfidence: f.evidence.ocrConfidence }),
+    })),
     indicators: indicatorsOf(facts),
   });
 }

@@ -6,7 +6,8 @@ import { scopeKey } from './scope-key.ts';
  * a false error sent to a reporting unit costs more than a missed warning, so a draft stays an
  * error only when
  *
- *   - every number it rests on is exact (no hơn, gần, trên, khoảng, no `16 nghìn`),
+ *   - every number it rests on is exact (no hơn, gần, trên, khoảng, no `16 nghìn`) and, when
+ *     read by OCR from a scan, read with a confidence of at least OCR_SURE,
  *   - every file count in it was named by its own words (a role read, not an indicator guessed
  *     from a verb, nor a role taken from the clause a list hangs from: `đang trong thời hạn
  *     giải quyết` is no `đã giải quyết`),
@@ -44,10 +45,22 @@ function implausible(draft: FlagDraft): boolean {
   return Math.abs(draft.imbalance) > IMPLAUSIBLE_GAP * Math.max(Math.abs(draft.left), Math.abs(draft.right));
 }
 
+/**
+ * Tesseract's confidence (0–100) below which a digit read from a scan is not sure enough to
+ * rest an error on. Clean printed digits read at 90–97 here (`npm run bench:ocr` prints
+ * the spread); a digit under a seal, a stain or a fold reads lower.
+ */
+export const OCR_SURE = 85;
+
 function uncertainty(draft: FlagDraft): { vi: string; en: string } | undefined {
   const facts = draft.facts;
   const likeForLike = draft.family !== 'sum_mismatch';
   if (implausible(draft)) return { vi: 'chênh lệch quá lớn để là lỗi gõ, có thể máy đọc nhầm cấu trúc câu', en: 'the gap is too large for a slip; the sentence may have been read wrongly' };
+  const doubtful = facts.find((f) => f.evidence.ocrConfidence !== undefined && f.evidence.ocrConfidence < OCR_SURE);
+  if (doubtful) {
+    const sure = Math.round(doubtful.evidence.ocrConfidence!);
+    return { vi: `số "${doubtful.label}" đọc từ bản quét (OCR) với độ tin cậy ${sure}%, cần đối chiếu với ảnh trang ${doubtful.evidence.page}`, en: `the figure "${doubtful.label}" was read from a scan (OCR) with ${sure}% confidence; check it against the image of page ${doubtful.evidence.page}` };
+  }
   const approximate = facts.find((f) => f.certainty === 'approximate' || f.qualifier !== undefined);
   if (approximate) return { vi: `số "${approximate.label}" là số gần đúng`, en: `the figure "${approximate.label}" is approximate` };
   const guessed = facts.find((f) => (f.indicator?.startsWith('hoso.') && /hồ sơ/iu.test(f.unit) && f.role === undefined && (f.kind === 'count' || f.kind === 'table-cell')) || f.roleInferred);

@@ -11,7 +11,8 @@
  * advance, and from the font's ascent above the baseline to its descent below it (0.95
  * and 0.35 font size where the font does not state them, as LibreOffice's do not).
  * Coordinates are PDF points from the page's top-left corner; word boxes are given to
- * 0.01 pt, as pdftotext prints them.
+ * 0.01 pt, as pdftotext prints them. A third source, OCR of a scanned page
+ * (`ocr/tesseract-tsv.ts`), gives the same shape, its words carrying their confidence.
  */
 export interface Box {
   xMin: number;
@@ -20,7 +21,11 @@ export interface Box {
   yMax: number;
 }
 
-export interface BboxWord extends Box { text: string }
+export interface BboxWord extends Box {
+  text: string;
+  /** Read by OCR: tesseract's confidence in the word, 0–100. Absent for a text layer's words. */
+  confidence?: number;
+}
 export interface BboxLine extends Box { words: BboxWord[] }
 export interface BboxBlock extends Box { lines: BboxLine[] }
 export interface BboxPage {

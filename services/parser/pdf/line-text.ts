@@ -7,7 +7,8 @@ import type { BboxLine, BboxWord } from './bbox-page.ts';
  * from a substitute font arrives as its own "word" touching its neighbours
  * (`S` `Ở` → `SỞ`). Two words are joined without a space when the gap between them is
  * below 12 % of the line height (a space in a 13 pt Times face is ≈ 3.2 pt, 25 %), with a
- * space otherwise.
+ * space otherwise. Words read by OCR (they carry a confidence) always get a space: tesseract
+ * has already decided where words end, and its boxes hug the ink, not the advance.
  *
  * Superscripts: a word clearly smaller than the line's body text (height < 80 %) whose
  * bottom sits clearly above the body's baseline is a footnote marker. Digits become
@@ -29,7 +30,8 @@ export function lineText(line: BboxLine): string {
     const h = w.yMax - w.yMin;
     const superscript = h < body * 0.8 && w.yMax < baseline - body * 0.15;
     const piece = superscript && /^\d+$/.test(w.text) ? [...w.text].map((d) => SUPERSCRIPT_DIGITS[d] ?? d).join('') : w.text;
-    if (prev && !superscript && w.xMin - prev.xMax > body * JOIN_GAP) text += ' ';
+    // OCR's words are its own segmentation, each a word: they are never glued.
+    if (prev && !superscript && (w.confidence !== undefined || w.xMin - prev.xMax > body * JOIN_GAP)) text += ' ';
     text += piece;
     prev = w;
   }

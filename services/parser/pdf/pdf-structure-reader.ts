@@ -1,4 +1,9 @@
 import type { StructuredDocument, DocumentPage, Block } from '../document-model.ts';
+import { ocrNumberSpans } from '../ocr/ocr-number-spans.ts';
+import { ocrMissingWarning, ocrWarning } from '../ocr/ocr-warnings.ts';
+import { mayNeedOcr, pagesNeedingOcr, readScannedPages, type PdfOcrOptions, type ScannedPagesResult } from '../ocr/scanned-pdf-pages.ts';
+import { tesseractAvailable } from '../ocr/tesseract-runner.ts';
+import type { BboxPage } from './bbox-page.ts';
 import { popplerAvailable, readPdfBoxes } from './poppler-bbox.ts';
 import { layoutPdfPages } from './pdf-layout.ts';
 
@@ -17,6 +22,10 @@ import { layoutPdfPages } from './pdf-layout.ts';
  *   letters misplaced. Never chosen by `auto`; kept to measure what the box sources gain
  *   (`npm run bench:pdf`).
  *
+ * Pages without a text layer (scans) are read by OCR (`ocr/scanned-pdf-pages.ts`) and go
+ * through the same layout; the engine name then says so (`tesseract-ocr` for a scan,
+ * `poppler-bbox+tesseract-ocr` for a mixed file), and a warning names the pages.
+ *
  * Encrypted and unreadable files are refused with TH_ERR_PDF_ENCRYPTED and
  * TH_ERR_PDF_CORRUPT by every engine.
  */
@@ -30,9 +39,9 @@ export const POPPLER_MISSING_WARNING = {
 
 let recommended = false;
 
-export async function readPdfStructure(bytes: Uint8Array, fileName: string, engine: PdfEngine = 'auto'): Promise<StructuredDocument> {
+export async function readPdfStructure(bytes: Uint8Array, fileName: string, engine: PdfEngine = 'auto', ocr: PdfOcrOptions | false = {}): Promise<StructuredDocument> {
   if (engine === 'poppler' || (engine === 'auto' && await popplerAvailable())) {
-    return { engine: 'poppler-bbox', pages: layoutPdfPages(await readPdfBoxes(bytes, fileName)), warnings: [] };
+    return laidOut('poppler-bbox', await readPdfBoxes(bytes, fileName), bytes, fileName, ocr);
   }
   if (engine === 'pdf-parse') return readPlainText(bytes, fileName);
   if (engine === 'auto' && !recommended) {
@@ -43,7 +52,29 @@ export async function readPdfStructure(bytes: Uint8Array, fileName: string, engi
   // replaces some builtins, Array.prototype.push among them, process-wide with slower
   // core-js versions, which a process reading with poppler has no need of.
   const { readPdfjsBoxes } = await import('./pdfjs-boxes.ts');
-  return { engine: 'pdfjs-bbox', pages: layoutPdfPages(await readPdfjsBoxes(bytes, fileName)), warnings: [] };
+  return laidOut('pdfjs-bbox', await readPdfjsBoxes(bytes, fileName), bytes, fileName, ocr);
+}
+
+/**
+ * Lays out a box source's pages, after OCR of the pages without a text layer
+ * (`ocr/scanned-pdf-pages.ts`) when tesseract and poppler's renderer are here; where they
+ * are not, such pages stay empty and a warning says so.
+ */
+async function laidOut(engine: string, boxes: BboxPage[], bytes: Uint8Array, fileName: string, ocr: PdfOcrOptions | false): Promise<StructuredDocument> {
+  let pages = boxes;
+  let read: ScannedPagesResult['ocr'] = new Map();
+  if (ocr !== false && mayNeedOcr(boxes)) {
+    if (await tesseractAvailable() && await popplerAvailable()) {
+      ({ pages, ocr: read } = await readScannedPages(bytes, fileName, boxes, ocr));
+    } else {
+      const unread = pagesNeedingOcr(boxes, new Map());
+      if (unread.length > 0) return { engine, pages: layoutPdfPages(boxes), warnings: [ocrMissingWarning(unread)], unreadPages: unread };
+    }
+  }
+  const laid = layoutPdfPages(pages);
+  if (read.size === 0) return { engine, pages: laid, warnings: [] };
+  for (const [n, how] of read) laid[n - 1]!.ocr = ocrNumberSpans(laid[n - 1]!.text, pages[n - 1]!, how.confidence);
+  return { engine: read.size === boxes.length ? 'tesseract-ocr' : `${engine}+tesseract-ocr`, pages: laid, warnings: [ocrWarning([...read.entries()])] };
 }
 
 async function readPlainText(bytes: Uint8Array, fileName: string): Promise<StructuredDocument> {

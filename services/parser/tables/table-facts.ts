@@ -2,6 +2,7 @@ import type { Fact } from '../../../schemas/fact/v1.ts';
 import type { DocumentPage, TableBlock } from '../document-model.ts';
 import { parseVietnameseNumber } from '../numbers/vietnamese-number.ts';
 import { factId } from '../fact-id.ts';
+import { spanConfidence } from '../ocr/span-confidence.ts';
 import { tableMatrix, type MatrixSlot } from './table-matrix.ts';
 
 /**
@@ -70,12 +71,17 @@ export function tableFacts(reportId: string, page: DocumentPage, table: TableBlo
           index: table.index, row: r, column: c, rowLabel: label, columnHeader,
           ...(isChild && parent !== undefined && parent !== label ? { parentRowLabel: parent } : {}),
         },
-        evidence: { reportId, page: page.page, start: rowStart, end: rowEnd, quote: page.text.slice(rowStart, rowEnd).replace(/\t/g, ' | ') },
+        evidence: {
+          reportId, page: page.page, start: rowStart, end: rowEnd, quote: page.text.slice(rowStart, rowEnd).replace(/\t/g, ' | '),
+          ...withConfidence(spanConfidence(page, slot.cell.start, slot.cell.end)),
+        },
       });
     }
   }
   return facts;
 }
+
+const withConfidence = (ocrConfidence: number | undefined) => (ocrConfidence === undefined ? {} : { ocrConfidence });
 
 function distinct(texts: string[]): string[] {
   return texts.filter((t, i) => texts.indexOf(t) === i);

@@ -52,6 +52,6 @@ describe('drop-folder intake', () => {
     const rejected = await readdir(join(inbox, '.rejected'));
     const reasonFile = rejected.find((f) => f.endsWith('.reason.txt'));
     expect(rejected.some((f) => f.endsWith('notes.docx'))).toBe(true);
-    expect(await readFile(join(inbox, '.rejected', reasonFile!), 'utf8')).toMatch(/^TH_ERR_UNSUPPORTED_TYPE\n.*không phải PDF hay DOCX.*\n.*neither PDF nor DOCX/);
+    expect(await readFile(join(inbox, '.rejected', reasonFile!), 'utf8')).toMatch(/^TH_ERR_UNSUPPORTED_TYPE\n.*không phải loại nhận được.*\n.*not an accepted kind/);
   });
 });

@@ -67,8 +67,8 @@ describe('readDocumentText', () => {
     await expect(readDocument(pdf.subarray(0, 120), PDF, 'cut.pdf')).rejects.toMatchObject({ code: 'TH_ERR_PDF_CORRUPT' });
   });
 
-  it('reports a PDF without a text layer (a scan) as needing OCR', async () => {
-    await expect(readDocument(minimalPdf([[], []]), PDF, 'scan.pdf')).rejects.toMatchObject({ code: 'TH_ERR_NO_TEXT_LAYER' });
+  it('refuses a PDF of blank pages, which OCR reads as blank too', async () => {
+    await expect(readDocument(minimalPdf([[], []]), PDF, 'blank.pdf')).rejects.toMatchObject({ code: 'TH_ERR_NO_TEXT_LAYER' });
   });
 
   it('refuses a DOCX zip bomb before inflating it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withSeverityPolicy } from '../../../../services/consolidator/rules/severity-policy.ts';
+import { OCR_SURE, withSeverityPolicy } from '../../../../services/consolidator/rules/severity-policy.ts';
 import type { FlagDraft } from '../../../../services/consolidator/rules/flag-draft.ts';
 import type { Fact } from '../../../../schemas/fact/v1.ts';
 import { fact } from '../../../support/fact-builder.ts';
@@ -21,6 +21,22 @@ describe('severity policy', () => {
     const out = withSeverityPolicy(draft([fact({ kind: 'count', value: 16000, certainty: 'approximate', label: 'hơn 16 nghìn hồ sơ', scope: own }), fact({ kind: 'count', value: 15000, scope: own })]));
     expect(out).toMatchObject({ severity: 'warning' });
     expect(out.severityReason?.vi).toContain('gần đúng');
+  });
+
+  it('a figure OCR read from a scan with low confidence makes it a warning that names the page; a sure reading stays an error', () => {
+    const evidence = (ocrConfidence: number) => ({ reportId: 'r'.repeat(64), page: 3, start: 0, end: 10, quote: 'q', ocrConfidence });
+    const doubtful = withSeverityPolicy(draft([
+      fact({ kind: 'count', value: 105, role: 'resolved', indicator: 'hoso.resolved', scope: own, label: 'đã giải quyết', evidence: evidence(61) }),
+      fact({ kind: 'count', value: 100, role: 'in-hand', indicator: 'hoso.in_hand', scope: own, evidence: evidence(96) }),
+    ]));
+    expect(doubtful.severity).toBe('warning');
+    expect(doubtful.severityReason?.vi).toContain('đọc từ bản quét (OCR) với độ tin cậy 61%, cần đối chiếu với ảnh trang 3');
+    expect(doubtful.severityReason?.en).toContain('61% confidence');
+    const sure = withSeverityPolicy(draft([
+      fact({ kind: 'count', value: 105, role: 'resolved', indicator: 'hoso.resolved', scope: own, evidence: evidence(OCR_SURE) }),
+      fact({ kind: 'count', value: 100, role: 'in-hand', indicator: 'hoso.in_hand', scope: own, evidence: evidence(97) }),
+    ]));
+    expect(sure.severity).toBe('error');
   });
 
   it('a file count whose step was guessed, not read, makes it a warning', () => {

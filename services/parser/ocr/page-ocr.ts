@@ -1,0 +1,105 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BboxPage } from '../pdf/bbox-page.ts';
+import { levelImage } from './image-levelling.ts';
+import { encodeGrayPnm } from './pnm-codec.ts';
+import { turnClockwise } from './quarter-turn.ts';
+import type { GrayImage } from './raster-image.ts';
+import { removeRulings } from './ruling-removal.ts';
+import { skewAngle } from './skew-angle.ts';
+import { parseOrientation, runTesseract } from './tesseract-runner.ts';
+import { tesseractTsvPage } from './tesseract-tsv.ts';
+
+/**
+ * One page image → the layout's page of positioned words (`pdf/bbox-page.ts`), in points.
+ *
+ *   gray page ─ skewAngle/levelImage ─▶ level page ─ removeRulings ─▶ tesseract TSV ─▶ words
+ *                                                 └ too little read? orientation (OSD), turn, read again
+ *
+ * The image comes with its coloured ink already dropped (`ink-dropout.ts`). `widthPt` is the
+ * page's width in points (a PDF page's own; A4's 595 pt for a photo), which sets both the
+ * scale of the boxes and the resolution tesseract is told.
+ *
+ * Orientation: tesseract's orientation detection costs about 1.5 s a page, more than half a
+ * reading, so it runs only when a page with ink reads badly (fewer than 20 words, or a
+ * mean confidence under 50): a page scanned sideways or upside down.
+ */
+export interface PageOcr {
+  page: BboxPage;
+  /** The tilt levelled before reading, degrees (`skew-angle.ts`). */
+  skew: number;
+  /** Quarter turns clockwise applied after orientation detection. */
+  turned: number;
+  /** Mean word confidence, 0–100 (0 when no word was read). */
+  confidence: number;
+}
+
+export interface PageOcrOptions {
+  widthPt: number;
+  /** A private folder for the page's image files, and their names' prefix (one per page read at once). */
+  dir: string;
+  key: string;
+  /** `report.pdf, trang 3`, for errors. */
+  label: string;
+  timeoutMs?: number;
+}
+
+const BAD_READ_WORDS = 20;
+const BAD_READ_CONFIDENCE = 50;
+
+export async function ocrPage(image: GrayImage, opts: PageOcrOptions): Promise<PageOcr> {
+  const skew = skewAngle(image);
+  const level = removeRulings(levelImage(image, skew), dpiOf(image, opts.widthPt));
+  const first = await read(level, opts);
+  if (!readBadly(first) || !hasInk(level)) return { ...first, skew, turned: 0 };
+  const path = await writePage(level, opts, 'osd');
+  try {
+    const { rotate } = parseOrientation(await runTesseract({ imagePath: path, label: opts.label, dpi: dpiOf(level, opts.widthPt), mode: 'orientation', timeoutMs: opts.timeoutMs }));
+    const quarters = Math.round(rotate / 90) % 4;
+    if (quarters === 0) return { ...first, skew, turned: 0 };
+    const upright = turnClockwise(level, quarters);
+    // A page turned a quarter is as wide as it was tall: its width in points scales with it.
+    const widthPt = quarters % 2 === 0 ? opts.widthPt : (opts.widthPt * upright.width) / level.width;
+    const second = await read(upright, { ...opts, widthPt });
+    return second.confidence > first.confidence ? { ...second, skew, turned: quarters } : { ...first, skew, turned: 0 };
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
+async function read(image: GrayImage, opts: PageOcrOptions): Promise<Omit<PageOcr, 'skew' | 'turned'>> {
+  const path = await writePage(image, opts, 'page');
+  try {
+    const tsv = await runTesseract({ imagePath: path, label: opts.label, dpi: dpiOf(image, opts.widthPt), timeoutMs: opts.timeoutMs });
+    const page = tesseractTsvPage(tsv, opts.widthPt / image.width);
+    page.width = opts.widthPt;
+    page.height = (image.height * opts.widthPt) / image.width;
+    const confidences = page.blocks.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.confidence ?? 0)));
+    const confidence = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : 0;
+    return { page, confidence };
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
+function readBadly(read: Omit<PageOcr, 'skew' | 'turned'>): boolean {
+  const words = read.page.blocks.reduce((n, b) => n + b.lines.reduce((m, l) => m + l.words.length, 0), 0);
+  return words < BAD_READ_WORDS || read.confidence < BAD_READ_CONFIDENCE;
+}
+
+/** At least 0.5 % of the page dark: a blank page is not turned around. */
+function hasInk(image: GrayImage): boolean {
+  let dark = 0;
+  for (let i = 0; i < image.data.length; i += 7) if (image.data[i]! < 128) dark += 1;
+  return dark * 7 > image.data.length * 0.005;
+}
+
+function dpiOf(image: GrayImage, widthPt: number): number {
+  return Math.max(70, Math.round((image.width * 72) / widthPt));
+}
+
+async function writePage(image: GrayImage, opts: PageOcrOptions, name: string): Promise<string> {
+  const path = join(opts.dir, `${opts.key}-${name}.pgm`);
+  await writeFile(path, encodeGrayPnm(image));
+  return path;
+}

@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import { tonghopError } from '../../../infra/errors/error-catalog.ts';
+
+/**
+ * Runs Debian's `tesseract` (5.x, package tesseract-ocr, with tesseract-ocr-vie) on one
+ * page image file and returns what it printed on stdout: the TSV of word boxes
+ * (`tesseract-tsv.ts`), or, with `mode: 'orientation'`, its orientation and script report.
+ *
+ * Always one thread (OMP_THREAD_LIMIT=1): the pool (`ocr-pool.ts`) runs one process a core.
+ * `--psm 3` is tesseract's default page segmentation (columns, blocks, tables as text);
+ * `--dpi` tells it the scale when the image file does not. A missing tesseract or
+ * missing Vietnamese data is TH_ERR_OCR_MISSING (with what to install); any other
+ * refusal, or a page that takes longer than `timeoutMs`, TH_ERR_OCR_FAILED.
+ */
+export interface TesseractRun {
+  imagePath: string;
+  /** What the page is called in errors: `report.pdf, trang 3`. */
+  label: string;
+  dpi: number;
+  mode?: 'words' | 'orientation';
+  timeoutMs?: number;
+}
+
+export function runTesseract(run: TesseractRun): Promise<string> {
+  const args = run.mode === 'orientation'
+    ? [run.imagePath, 'stdout', '--psm', '0', '-l', 'osd', '--dpi', String(run.dpi)]
+    : [run.imagePath, 'stdout', '-l', 'vie', '--psm', '3', '--dpi', String(run.dpi), 'tsv'];
+  return new Promise((resolve, reject) => {
+    const child = spawn('tesseract', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+    const decoder = new StringDecoder('utf8');
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), run.timeoutMs ?? 120_000);
+    child.stdout.on('data', (c: Buffer) => { out += decoder.write(c); });
+    child.stderr.on('data', (c: Buffer) => { if (err.length < 65_536) err += c.toString('utf8'); });
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(e.code === 'ENOENT' ? tonghopError('TH_ERR_OCR_MISSING', [run.label], e) : tonghopError('TH_ERR_OCR_FAILED', [`${run.label} (${e.message})`], e));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      out += decoder.end();
+      if (signal) return reject(tonghopError('TH_ERR_OCR_FAILED', [`${run.label} (tesseract stopped: ${signal})`]));
+      if (code === 0) return resolve(out);
+      if (/Failed loading language|Error opening data file/i.test(err)) return reject(tonghopError('TH_ERR_OCR_MISSING', [`${run.label} (${lastLine(err)})`]));
+      reject(tonghopError('TH_ERR_OCR_FAILED', [`${run.label} (${lastLine(err) || `exit ${code}`})`]));
+    });
+  });
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').at(-1)?.trim() ?? '';
+}
+
+let available: Promise<boolean> | undefined;
+
+/** Whether tesseract with Vietnamese data runs here (checked once per process). */
+export function tesseractAvailable(): Promise<boolean> {
+  available ??= new Promise((resolve) => {
+    const child = spawn('tesseract', ['--list-langs'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => { out += c.toString('utf8'); });
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0 && /^vie$/m.test(out)));
+  });
+  return available;
+}
+
+/** The turn tesseract's orientation detection reads (`Rotate: 90`): degrees clockwise that set the page upright. */
+export function parseOrientation(report: string): { rotate: number; confidence: number } {
+  const rotate = Number(/^Rotate:\s*(\d+)/m.exec(report)?.[1] ?? 0);
+  const confidence = Number(/^Orientation confidence:\s*([\d.]+)/m.exec(report)?.[1] ?? 0);
+  return { rotate, confidence };
+}
