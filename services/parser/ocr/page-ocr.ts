@@ -7,13 +7,17 @@ import { turnClockwise } from './quarter-turn.ts';
 import type { GrayImage } from './raster-image.ts';
 import { removeRulings } from './ruling-removal.ts';
 import { skewAngle } from './skew-angle.ts';
-import { parseOrientation, runTesseract } from './tesseract-runner.ts';
+import { markSuperscripts } from './superscript-digits.ts';
+import { parseOrientation, runTesseract, runTesseractPage } from './tesseract-runner.ts';
 import { tesseractTsvPage } from './tesseract-tsv.ts';
+import { rereadDoubtfulWords } from './word-reread.ts';
 
 /**
  * One page image → the layout's page of positioned words (`pdf/bbox-page.ts`), in points.
  *
- *   gray page ─ skewAngle/levelImage ─▶ level page ─ removeRulings ─▶ tesseract TSV ─▶ words
+ *   gray page ─ skewAngle/levelImage ─▶ level page ─ removeRulings ─▶ tesseract TSV + hOCR
+ *     ─ markSuperscripts (`13/295` → `13/29⁵`) ─ rereadDoubtfulWords (the unsure words
+ *     again, each on its own line) ─▶ words
  *                                                 └ too little read? orientation (OSD), turn, read again
  *
  * The image comes with its coloured ink already dropped (`ink-dropout.ts`). `widthPt` is the
@@ -50,41 +54,60 @@ const BAD_READ_CONFIDENCE = 50;
 export async function ocrPage(image: GrayImage, opts: PageOcrOptions): Promise<PageOcr> {
   const skew = skewAngle(image);
   const level = removeRulings(levelImage(image, skew), dpiOf(image, opts.widthPt));
-  const first = await read(level, opts);
-  if (!readBadly(first) || !hasInk(level)) return { ...first, skew, turned: 0 };
+  const first = await readOnce(level, opts);
+  if (!readBadly(first) || !hasInk(level)) return { ...await settle(level, first, opts), skew, turned: 0 };
   const path = await writePage(level, opts, 'osd');
   try {
     const { rotate } = parseOrientation(await runTesseract({ imagePath: path, label: opts.label, dpi: dpiOf(level, opts.widthPt), mode: 'orientation', timeoutMs: opts.timeoutMs }));
     const quarters = Math.round(rotate / 90) % 4;
-    if (quarters === 0) return { ...first, skew, turned: 0 };
+    if (quarters === 0) return { ...await settle(level, first, opts), skew, turned: 0 };
     const upright = turnClockwise(level, quarters);
     // A page turned a quarter is as wide as it was tall: its width in points scales with it.
     const widthPt = quarters % 2 === 0 ? opts.widthPt : (opts.widthPt * upright.width) / level.width;
-    const second = await read(upright, { ...opts, widthPt });
-    return second.confidence > first.confidence ? { ...second, skew, turned: quarters } : { ...first, skew, turned: 0 };
+    const second = await readOnce(upright, { ...opts, widthPt });
+    return second.confidence > first.confidence
+      ? { ...await settle(upright, second, { ...opts, widthPt }), skew, turned: quarters }
+      : { ...await settle(level, first, opts), skew, turned: 0 };
   } finally {
     await rm(path, { force: true });
   }
 }
 
-async function read(image: GrayImage, opts: PageOcrOptions): Promise<Omit<PageOcr, 'skew' | 'turned'>> {
+/** A first reading: tesseract's TSV with glued footnote markers written as superscripts, and its mean confidence. */
+interface FirstReading {
+  tsv: string;
+  confidence: number;
+  words: number;
+}
+
+async function readOnce(image: GrayImage, opts: PageOcrOptions): Promise<FirstReading> {
   const path = await writePage(image, opts, 'page');
   try {
-    const tsv = await runTesseract({ imagePath: path, label: opts.label, dpi: dpiOf(image, opts.widthPt), timeoutMs: opts.timeoutMs });
-    const page = tesseractTsvPage(tsv, opts.widthPt / image.width);
-    page.width = opts.widthPt;
-    page.height = (image.height * opts.widthPt) / image.width;
-    const confidences = page.blocks.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.confidence ?? 0)));
-    const confidence = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : 0;
-    return { page, confidence };
+    const read = await runTesseractPage({ imagePath: path, outBase: join(opts.dir, `${opts.key}-out`), label: opts.label, dpi: dpiOf(image, opts.widthPt), timeoutMs: opts.timeoutMs });
+    const tsv = markSuperscripts(read.tsv, read.hocr);
+    const confidences = tsv.split('\n').flatMap((r) => {
+      const cells = r.split('\t');
+      return cells[0] === '5' && cells.length >= 12 && cells.slice(11).join('').trim() !== '' ? [Math.max(0, Number(cells[10]))] : [];
+    });
+    return { tsv, words: confidences.length, confidence: mean(confidences) };
   } finally {
     await rm(path, { force: true });
   }
 }
 
-function readBadly(read: Omit<PageOcr, 'skew' | 'turned'>): boolean {
-  const words = read.page.blocks.reduce((n, b) => n + b.lines.reduce((m, l) => m + l.words.length, 0), 0);
-  return words < BAD_READ_WORDS || read.confidence < BAD_READ_CONFIDENCE;
+/** The reading kept: its unsure words read again (`word-reread.ts`), laid out as a page in points. */
+async function settle(image: GrayImage, first: FirstReading, opts: PageOcrOptions): Promise<Omit<PageOcr, 'skew' | 'turned'>> {
+  const { tsv } = await rereadDoubtfulWords(first.tsv, image, { ...opts, dpi: dpiOf(image, opts.widthPt) });
+  const page = tesseractTsvPage(tsv, opts.widthPt / image.width);
+  page.width = opts.widthPt;
+  page.height = (image.height * opts.widthPt) / image.width;
+  return { page, confidence: mean(page.blocks.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.confidence ?? 0)))) };
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+function readBadly(read: FirstReading): boolean {
+  return read.words < BAD_READ_WORDS || read.confidence < BAD_READ_CONFIDENCE;
 }
 
 /** At least 0.5 % of the page dark: a blank page is not turned around. */

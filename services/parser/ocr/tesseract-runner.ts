@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { tonghopError } from '../../../infra/errors/error-catalog.ts';
 
@@ -18,14 +19,35 @@ export interface TesseractRun {
   /** What the page is called in errors: `report.pdf, trang 3`. */
   label: string;
   dpi: number;
-  mode?: 'words' | 'orientation';
+  /** `words`: a page (`--psm 3`); `block`: one block of lines (`--psm 6`); `orientation`: OSD. */
+  mode?: 'words' | 'block' | 'orientation';
   timeoutMs?: number;
 }
 
 export function runTesseract(run: TesseractRun): Promise<string> {
   const args = run.mode === 'orientation'
     ? [run.imagePath, 'stdout', '--psm', '0', '-l', 'osd', '--dpi', String(run.dpi)]
-    : [run.imagePath, 'stdout', '-l', 'vie', '--psm', '3', '--dpi', String(run.dpi), 'tsv'];
+    : [run.imagePath, 'stdout', '-l', 'vie', '--psm', run.mode === 'block' ? '6' : '3', '--dpi', String(run.dpi), 'tsv'];
+  return spawnTesseract(args, run);
+}
+
+/**
+ * A page read once into both TSV (word boxes) and hOCR with each character's box
+ * (`hocr_char_boxes`), which the TSV lacks: a footnote marker glued to its number
+ * (`13/29⁵` read as the word `13/295`) is told by its characters' boxes
+ * (`superscript-digits.ts`). Files `<outBase>.tsv` and `<outBase>.hocr` are read and removed.
+ */
+export async function runTesseractPage(run: TesseractRun & { outBase: string }): Promise<{ tsv: string; hocr: string }> {
+  await spawnTesseract([run.imagePath, run.outBase, '-l', 'vie', '--psm', '3', '--dpi', String(run.dpi), '-c', 'hocr_char_boxes=1', 'hocr', 'tsv'], run);
+  try {
+    const [tsv, hocr] = await Promise.all([readFile(`${run.outBase}.tsv`, 'utf8'), readFile(`${run.outBase}.hocr`, 'utf8')]);
+    return { tsv, hocr };
+  } finally {
+    await Promise.all([rm(`${run.outBase}.tsv`, { force: true }), rm(`${run.outBase}.hocr`, { force: true })]);
+  }
+}
+
+function spawnTesseract(args: string[], run: TesseractRun): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('tesseract', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
     const decoder = new StringDecoder('utf8');

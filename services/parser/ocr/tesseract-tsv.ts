@@ -1,4 +1,4 @@
-import type { BboxBlock, BboxLine, BboxPage, BboxWord } from '../pdf/bbox-page.ts';
+import type { BboxBlock, BboxLine, BboxPage, BboxWord, Box } from '../pdf/bbox-page.ts';
 import { normalizeText } from '../page-text.ts';
 import { mendOcrCase } from './ocr-word-case.ts';
 
@@ -11,7 +11,7 @@ import { mendOcrCase } from './ocr-word-case.ts';
  * level 1 a page, 2 a block, 3 a paragraph, 4 a line, 5 a word; boxes in image pixels.
  *
  * - A tesseract *paragraph* is the layout's block (what poppler calls a block: a run of
- *   lines that belong together).
+ *   lines that belong together), cut where a line stands far below the one before it.
  * - Coordinates are scaled by `scale` (points per pixel), so the page has the size in
  *   points of the PDF page it was rendered from.
  * - A word's box is an ink box: `a` is shorter than `Đ`, `g` reaches lower. A text layer's
@@ -19,9 +19,14 @@ import { mendOcrCase } from './ocr-word-case.ts';
  *   a footnote marker and matches lines by baseline; so each word gets its line's font box
  *   (`onBaseline`).
  * - Words keep tesseract's confidence (0–100) and get their case mended (`sỐ` → `số`,
- *   `ocr-word-case.ts`); empty words (tesseract's placeholders) are dropped, and so are
- *   lines and blocks left empty.
+ *   `ocr-word-case.ts`); empty words (tesseract's placeholders) and traces of table rules
+ *   (`_`, `__`, `|`) are dropped, and so are lines and blocks left empty.
  */
+const RULE_TRACE = /^[_|~¦]+$/u;
+
+/** A gap between lines, in line heights, that no paragraph's line spacing leaves. */
+const BLOCK_GAP = 0.8;
+
 export function tesseractTsvPage(tsv: string, scale: number): BboxPage {
   const page: BboxPage = { width: 0, height: 0, blocks: [] };
   let block: BboxBlock | undefined;
@@ -41,23 +46,92 @@ export function tesseractTsvPage(tsv: string, scale: number): BboxPage {
       page.blocks.push(block);
       line = undefined;
     } else if (level === 4) {
+      const previous = block?.lines.at(-1);
+      // A line far below the last one of its paragraph starts a block, as in a text layer
+      // (`22` above `Phụ lục 2`: a page number, then a title).
+      if (block && previous && box.yMin - previous.yMax > BLOCK_GAP * Math.max(box.yMax - box.yMin, previous.yMax - previous.yMin)) {
+        block = { ...box, lines: [] };
+        page.blocks.push(block);
+      }
       line = { ...box, words: [] };
       block?.lines.push(line);
     } else if (level === 5 && line) {
       const text = mendOcrCase(normalizeText(cells.slice(11).join('\t')).trim());
-      if (text === '') continue;
+      // Left of an erased table rule: `_`, `__`, `|`, `~` are never a report's words.
+      if (text === '' || RULE_TRACE.test(text)) continue;
       line.words.push({ ...box, text, confidence: Math.max(0, Number(cells[10])) });
     }
   }
-  for (const b of page.blocks) b.lines = b.lines.filter((l) => l.words.length > 0);
+  for (const b of [...page.blocks]) {
+    const kept: BboxLine[] = [];
+    for (const l of b.lines) {
+      if (l.words.length === 0) continue;
+      const [first, ...others] = splitMisaligned(l);
+      kept.push(first!);
+      for (const other of others) page.blocks.push({ ...boxOf(other.words), lines: [other] });
+    }
+    b.lines = kept;
+  }
   const lines = page.blocks.flatMap((b) => b.lines);
   const pageEm = median(lines.flatMap(emEstimates));
   for (const l of lines) onBaseline(l, pageEm);
+  // Blocks take the box of the lines they hold now (lines moved out, boxes made font boxes).
+  for (const b of page.blocks) Object.assign(b, boxOf(b.lines));
   page.blocks = page.blocks.filter((b) => b.lines.length > 0);
   return page;
 }
 
-/** Letters and marks that reach below the baseline: `g`, `p`, `(`, `,`, the dot below (`ộ`, `ị`). */
+/**
+ * Splits a tesseract line whose words do not sit at one height. In a table tesseract often
+ * runs a line from a cell's wrapped label across to a number centred in the row beside it
+ * (`1` level with the gap between `Tổng số văn bản quy` and `phạm pháp luật`); a text
+ * layer has them on two baselines. Words whose ink centres lie more than 0.35 of the
+ * line's ink height apart are on different lines; the first group stays in its block, each
+ * other one becomes a block of its own. A footnote marker (small and raised) stays with
+ * the word before it.
+ */
+function splitMisaligned(line: BboxLine): BboxLine[] {
+  const heights = line.words.map((w) => w.yMax - w.yMin);
+  const tolerance = 0.35 * median(heights);
+  const groups: BboxWord[][] = [];
+  const centres: number[][] = [];
+  let last: BboxWord[] | undefined;
+  for (const w of line.words) {
+    const centre = (w.yMin + w.yMax) / 2;
+    if (last && w.yMax - w.yMin < 0.5 * median(heights) && w.yMax < centre + tolerance) {
+      last.push(w);
+      continue;
+    }
+    const at = centres.findIndex((cs) => Math.abs(median(cs) - centre) <= tolerance);
+    if (at >= 0) {
+      groups[at]!.push(w);
+      centres[at]!.push(centre);
+      last = groups[at];
+    } else {
+      groups.push([w]);
+      centres.push([centre]);
+      last = groups[groups.length - 1];
+    }
+  }
+  if (groups.length === 1) return [line];
+  return groups.map((words) => ({ ...boxOf(words), words }));
+}
+
+function boxOf(boxes: readonly Box[]): { xMin: number; yMin: number; xMax: number; yMax: number } {
+  return {
+    xMin: Math.min(...boxes.map((w) => w.xMin)),
+    yMin: Math.min(...boxes.map((w) => w.yMin)),
+    xMax: Math.max(...boxes.map((w) => w.xMax)),
+    yMax: Math.max(...boxes.map((w) => w.yMax)),
+  };
+}
+
+/**
+ * Letters and marks that reach below the baseline: `g`, `p`, `(`, `,`, the dot below (`ộ`,
+ * `ị`): their ink ends ≈ 0.18 em under it (`g` of `Tổng` and `ạ` of `phạm` alike, measured
+ * on 13–14 pt scans).
+ */
+const DESCENT_INK = 0.18;
 const DESCENDS = /[gjpqyQJ(),;[\]{}|ạặậẹệịọộợụựỵẠẶẬẸỆỊỌỘỢỤỰỴ]/u;
 
 /**
@@ -83,14 +157,22 @@ function median(values: number[]): number {
 }
 
 /**
- * Gives a line's words the box a text layer would: a font box from 0.9 em above the
- * baseline to 0.25 em below it (a text layer's word boxes are the font's ascent and
- * descent, ≈ 1.15 em for Times New Roman), the same for every word. The layout tells a
- * cell's wrapped lines from the next row by comparing line steps with box heights, so the
- * box must be the type size's, not the ink's (ink of `Năm` is 0.6 em, of `Ệ` 0.95).
+ * A text layer's word box is the font's ascent and descent: 0.95 and 0.35 em where the font
+ * does not state them (LibreOffice's PDFs, `pdf/bbox-page.ts`), 1.19 em measured on Word's
+ * Times New Roman in LibreOffice. Single-spaced lines step 1.15 em, so a box is a little
+ * taller than a line step: the layout tells a cell's wrapped lines from the next row by it.
+ */
+const ASCENT = 0.95;
+const DESCENT = 0.3;
+
+/**
+ * Gives a line's words the box a text layer would (ASCENT above the baseline, DESCENT below),
+ * the same for every word. The box must be the type size's, not the ink's (ink of `Năm` is
+ * 0.6 em, of `Ệ` 0.95).
  *
  * - The baseline is the median bottom of the words with nothing below it (`DESCENDS`), so
- *   two cells side by side, one holding `(Tính` or `lòng chung`, share a baseline.
+ *   two cells side by side, one holding `(Tính` or `lòng chung`, share a baseline; in a line
+ *   of such words only (`phạm pháp luật`), their median bottom less DESCENT_INK.
  * - The type size is the line's own (`emEstimates`; a heading is larger), else the page's.
  * - A small word whose ink ends above the line's middle is a footnote marker and keeps
  *   its own box.
@@ -100,15 +182,15 @@ function onBaseline(line: BboxLine, pageEm: number): void {
   const raised = (w: BboxWord) => w.yMax - w.yMin < 0.5 * (line.yMax - line.yMin) && w.yMax < middle;
   const body = line.words.filter((w) => !raised(w));
   if (body.length === 0) return;
-  const flat = body.filter((w) => !DESCENDS.test(w.text));
-  const bottoms = (flat.length > 0 ? flat : body).map((w) => w.yMax).sort((a, b) => a - b);
-  const baseline = flat.length > 0 ? bottoms[Math.floor((bottoms.length - 1) / 2)]! : bottoms[0]!;
   const own = median(emEstimates({ ...line, words: body }));
-  // Without a page size either, the tallest ink above the baseline stands for 0.9 em.
-  const em = own || pageEm || Math.max(...body.map((w) => baseline - w.yMin)) / 0.9;
+  // Without a page size either, the line's ink height stands for 1.1 em.
+  const em = own || pageEm || median(body.map((w) => w.yMax - w.yMin)) / 1.1;
+  const flat = body.filter((w) => !DESCENDS.test(w.text));
+  // A word with nothing below the baseline sits on it; another reaches ≈ 0.18 em below it.
+  const baseline = flat.length > 0 ? median(flat.map((w) => w.yMax)) : median(body.map((w) => w.yMax - DESCENT_INK * em));
   for (const w of body) {
-    w.yMin = baseline - 0.9 * em;
-    w.yMax = baseline + 0.25 * em;
+    w.yMin = baseline - ASCENT * em;
+    w.yMax = baseline + DESCENT * em;
   }
   line.yMin = Math.min(...line.words.map((w) => w.yMin));
   line.yMax = Math.max(...line.words.map((w) => w.yMax));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { markSuperscripts, trailingSuperscripts } from '../../../../services/parser/ocr/superscript-digits.ts';
 import { mendOcrCase } from '../../../../services/parser/ocr/ocr-word-case.ts';
 import { ocrNumberSpans } from '../../../../services/parser/ocr/ocr-number-spans.ts';
 import { OcrPool } from '../../../../services/parser/ocr/ocr-pool.ts';
@@ -38,11 +39,11 @@ describe('tesseractTsvPage', () => {
 
   it('gives every word of a line one font box on the line\'s baseline, as a text layer\'s words have', () => {
     // `Tiếp` and `nhận` reach below the baseline (p, ậ): `21.196` sets it, at 452 px. Its digits,
-    // 42 px tall, stand 0.66 em: the type is 63.6 px, the box 0.9 em above to 0.25 em below.
+    // 42 px tall, stand 0.66 em: the type is 63.6 px, the box 0.95 em above to 0.3 em below.
     const em = 42 / 0.66;
     for (const w of page.blocks[0]!.lines[0]!.words) {
-      expect(w.yMin).toBeCloseTo((452 - 0.9 * em) * 0.24, 5);
-      expect(w.yMax).toBeCloseTo((452 + 0.25 * em) * 0.24, 5);
+      expect(w.yMin).toBeCloseTo((452 - 0.95 * em) * 0.24, 5);
+      expect(w.yMax).toBeCloseTo((452 + 0.3 * em) * 0.24, 5);
     }
   });
 
@@ -149,5 +150,31 @@ describe('mendOcrCase', () => {
 
   it('leaves capitalised words, acronyms and codes alone', () => {
     expect(['Ủy', 'UBND', 'TTHC', 'iHCC', 'KH-UBND', 'số'].map(mendOcrCase)).toEqual(['Ủy', 'UBND', 'TTHC', 'iHCC', 'KH-UBND', 'số']);
+  });
+});
+
+describe('markSuperscripts', () => {
+  // hOCR of `13/295`: the `5` is 23 px tall and ends 14 px above the other digits' bottom.
+  const hocr = `<span class='ocrx_word' id='word_1_275' title='bbox 543 1724 678 1761; x_wconf 96'>
+    <span class='ocrx_cinfo' title='x_bboxes 543 1725 561 1761; x_conf 99.5'>1</span>
+    <span class='ocrx_cinfo' title='x_bboxes 567 1724 590 1761; x_conf 99.5'>3</span>
+    <span class='ocrx_cinfo' title='x_bboxes 592 1725 606 1761; x_conf 99.5'>/</span>
+    <span class='ocrx_cinfo' title='x_bboxes 609 1724 631 1761; x_conf 99.5'>2</span>
+    <span class='ocrx_cinfo' title='x_bboxes 635 1724 659 1761; x_conf 99.5'>9</span>
+    <span class='ocrx_cinfo' title='x_bboxes 663 1724 678 1747; x_conf 99.5'>5</span>
+   </span>
+   <span class='ocrx_word' id='word_1_276' title='bbox 700 1724 760 1761; x_wconf 96'>
+    <span class='ocrx_cinfo' title='x_bboxes 700 1724 720 1761; x_conf 99'>2</span>
+    <span class='ocrx_cinfo' title='x_bboxes 722 1724 742 1761; x_conf 99'>9</span>
+    <span class='ocrx_cinfo' title='x_bboxes 744 1724 760 1761; x_conf 99'>5</span>
+   </span>`;
+  const tsv = ['5\t1\t3\t4\t1\t2\t543\t1724\t135\t37\t96.56\t13/295', '5\t1\t3\t4\t1\t3\t700\t1724\t60\t37\t96\t295'].join('\n');
+
+  it('writes a footnote marker glued to its number as a superscript, and leaves a number of even digits alone', () => {
+    expect(markSuperscripts(tsv, hocr).split('\n').map((r) => r.split('\t')[11])).toEqual(['13/29⁵', '295']);
+  });
+
+  it('needs characters before the raised digits', () => {
+    expect(trailingSuperscripts([{ text: '5', top: 0, bottom: 10 }])).toBe(0);
   });
 });
