@@ -13,13 +13,15 @@ import { makeScan } from './scan-maker.ts';
 
 const SAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { only: { type: 'string' }, dpi: { type: 'string' }, out: { type: 'string' }, verbose: { type: 'boolean' } } });
-const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.pdf') && (!values.only || f.startsWith(values.only))).sort();
+// Each sample keeps its seed (its place among all samples), so `--only` scans it as a full run does.
+const all = readdirSync(SAMPLES).filter((f) => f.endsWith('.pdf')).sort();
+const files = all.filter((f) => !values.only || f.startsWith(values.only));
 let facts = 0;
 let recalled = 0;
-for (const [i, file] of files.entries()) {
+for (const file of files) {
   const pdf = new Uint8Array(readFileSync(join(SAMPLES, file)));
   const started = performance.now();
-  const scan = await makeScan(pdf, { seed: i + 1, dpi: Number(values.dpi ?? 200) });
+  const scan = await makeScan(pdf, { seed: all.indexOf(file) + 1, dpi: Number(values.dpi ?? 200) });
   const made = performance.now();
   if (values.out) {
     mkdirSync(values.out, { recursive: true });

@@ -37,7 +37,7 @@ export async function readImageStructure(
   try {
     const read = kind === 'tiff'
       ? await readTiff(bytes, fileName, dir, pool)
-      : [await pool.run(() => ocrPage(dropColouredInk(decodePageImage(bytes, kind, fileName)), { widthPt: A4_WIDTH_PT, dir, key: 'img', label: fileName }))];
+      : [await ocrPage(dropColouredInk(decodePageImage(bytes, kind, fileName)), { widthPt: A4_WIDTH_PT, dir, key: 'img', label: fileName, pool })];
     read.forEach((r, i) => onPage?.({ page: i + 1, done: i + 1, total: read.length, confidence: r.confidence }));
     const pages = layoutPdfPages(read.map((r) => r.page));
     pages.forEach((p, i) => { p.ocr = ocrNumberSpans(p.text, read[i]!.page, read[i]!.confidence); });

@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BboxPage } from '../pdf/bbox-page.ts';
 import { levelImage } from './image-levelling.ts';
+import type { OcrPool } from './ocr-pool.ts';
 import { encodeGrayPnm } from './pnm-codec.ts';
 import { turnClockwise } from './quarter-turn.ts';
 import type { GrayImage } from './raster-image.ts';
@@ -46,6 +47,8 @@ export interface PageOcrOptions {
   /** `report.pdf, trang 3`, for errors. */
   label: string;
   timeoutMs?: number;
+  /** Every tesseract run of the page takes a slot of this pool; the steps between run outside it. */
+  pool: OcrPool;
 }
 
 const BAD_READ_WORDS = 20;
@@ -58,7 +61,7 @@ export async function ocrPage(image: GrayImage, opts: PageOcrOptions): Promise<P
   if (!readBadly(first) || !hasInk(level)) return { ...await settle(level, first, opts), skew, turned: 0 };
   const path = await writePage(level, opts, 'osd');
   try {
-    const { rotate } = parseOrientation(await runTesseract({ imagePath: path, label: opts.label, dpi: dpiOf(level, opts.widthPt), mode: 'orientation', timeoutMs: opts.timeoutMs }));
+    const { rotate } = parseOrientation(await opts.pool.run(() => runTesseract({ imagePath: path, label: opts.label, dpi: dpiOf(level, opts.widthPt), mode: 'orientation', timeoutMs: opts.timeoutMs })));
     const quarters = Math.round(rotate / 90) % 4;
     if (quarters === 0) return { ...await settle(level, first, opts), skew, turned: 0 };
     const upright = turnClockwise(level, quarters);
@@ -83,7 +86,7 @@ interface FirstReading {
 async function readOnce(image: GrayImage, opts: PageOcrOptions): Promise<FirstReading> {
   const path = await writePage(image, opts, 'page');
   try {
-    const read = await runTesseractPage({ imagePath: path, outBase: join(opts.dir, `${opts.key}-out`), label: opts.label, dpi: dpiOf(image, opts.widthPt), timeoutMs: opts.timeoutMs });
+    const read = await opts.pool.run(() => runTesseractPage({ imagePath: path, outBase: join(opts.dir, `${opts.key}-out`), label: opts.label, dpi: dpiOf(image, opts.widthPt), timeoutMs: opts.timeoutMs }));
     const tsv = markSuperscripts(read.tsv, read.hocr);
     const confidences = tsv.split('\n').flatMap((r) => {
       const cells = r.split('\t');

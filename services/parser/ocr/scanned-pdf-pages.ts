@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BboxPage } from '../pdf/bbox-page.ts';
 import { dropColouredInk } from './ink-dropout.ts';
-import { sharedOcrPool, type OcrPool } from './ocr-pool.ts';
+import { OcrPool, sharedOcrPool } from './ocr-pool.ts';
 import { ocrPage, type PageOcr } from './page-ocr.ts';
 import { pdfImageCover } from './pdf-image-cover.ts';
 import { renderPdfPage } from './pdf-page-raster.ts';
@@ -20,9 +20,10 @@ import { renderPdfPage } from './pdf-page-raster.ts';
  * is then left for the OCR'd page; a scanned report with a real text layer (a scanner's
  * own OCR) is taken as it is.
  *
- * Each page is one job of the shared pool (`ocr-pool.ts`): render (pdftoppm, 300 dpi), drop
- * seal and signature ink, level, read (tesseract). Jobs hold one page's image at a time,
- * so a 60-page scan needs no more memory than two pages.
+ * Each page is rendered (pdftoppm, 300 dpi), its seal and signature ink dropped, levelled
+ * and read (tesseract); every tesseract run takes a slot of the shared pool (`ocr-pool.ts`),
+ * and one page more than the pool's size is in hand at a time, being prepared while the
+ * others are read: a 60-page scan needs the memory of three or four pages.
  */
 export interface PdfOcrOptions {
   /** Rendering resolution; default 300 dpi. */
@@ -85,10 +86,12 @@ export async function readScannedPages(bytes: Uint8Array, fileName: string, page
     let done = 0;
     const out = [...pages];
     // Every page's job ends before the folder goes: allSettled, then the first failure.
-    const settled = await Promise.allSettled(wanted.map((n) => pool.run(async () => {
+    // One page more in hand than tesseract runs: it is rendered and cleaned while the others are read.
+    const inHand = new OcrPool(pool.size + 1);
+    const settled = await Promise.allSettled(wanted.map((n) => inHand.run(async () => {
       const label = `${fileName}, trang ${n}`;
       const image = dropColouredInk(await renderPdfPage(pdfPath, n, dpi, dir, label));
-      const read = await ocrPage(image, { widthPt: pages[n - 1]!.width || (image.width * 72) / dpi, dir, key: `p${n}`, label, timeoutMs: opts.pageTimeoutMs });
+      const read = await ocrPage(image, { widthPt: pages[n - 1]!.width || (image.width * 72) / dpi, dir, key: `p${n}`, label, timeoutMs: opts.pageTimeoutMs, pool });
       out[n - 1] = read.page;
       ocr.set(n, { skew: read.skew, turned: read.turned, confidence: read.confidence });
       done += 1;

@@ -1,5 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { OcrPool } from './ocr-pool.ts';
 import { encodeGrayPnm } from './pnm-codec.ts';
 import type { GrayImage } from './raster-image.ts';
 import { runTesseract } from './tesseract-runner.ts';
@@ -37,7 +38,7 @@ export interface Reread {
 }
 
 export async function rereadDoubtfulWords(
-  tsv: string, image: GrayImage, opts: { dir: string; key: string; label: string; dpi: number; timeoutMs?: number },
+  tsv: string, image: GrayImage, opts: { dir: string; key: string; label: string; dpi: number; timeoutMs?: number; pool: OcrPool },
 ): Promise<Reread> {
   const records = tsv.split('\n');
   const doubtful: Doubtful[] = [];
@@ -59,7 +60,7 @@ export async function rereadDoubtfulWords(
   await writeFile(path, encodeGrayPnm(stack));
   let second: string;
   try {
-    second = await runTesseract({ imagePath: path, label: opts.label, dpi: opts.dpi, timeoutMs: opts.timeoutMs, mode: 'block' });
+    second = await opts.pool.run(() => runTesseract({ imagePath: path, label: opts.label, dpi: opts.dpi, timeoutMs: opts.timeoutMs, mode: 'block' }));
   } finally {
     await rm(path, { force: true });
   }
@@ -94,9 +95,9 @@ function stackCrops(image: GrayImage, crops: Doubtful[]): { stack: GrayImage; to
   return { stack: { width, height, data }, tops };
 }
 
-/** The second reading of each crop: the words whose centre falls in it, left to right, at their lowest confidence. */
+/** The second reading of each crop: the words of the one line whose centre falls in it, left to right, at their lowest confidence. */
 function readingsByCrop(tsv: string, tops: number[], crops: Doubtful[]): ({ text: string; confidence: number } | undefined)[] {
-  const words: { x: number; text: string; confidence: number }[][] = crops.map(() => []);
+  const words: { x: number; line: string; text: string; confidence: number }[][] = crops.map(() => []);
   for (const record of tsv.split('\n')) {
     const cells = record.split('\t');
     if (cells[0] !== '5' || cells.length < 12) continue;
@@ -104,9 +105,12 @@ function readingsByCrop(tsv: string, tops: number[], crops: Doubtful[]): ({ text
     if (text === '') continue;
     const centre = Number(cells[7]) + Number(cells[9]) / 2;
     const i = tops.findIndex((top, k) => centre >= top && centre < top + crops[k]!.h);
-    if (i >= 0) words[i]!.push({ x: Number(cells[6]), text, confidence: Number(cells[10]) });
+    if (i >= 0) words[i]!.push({ x: Number(cells[6]), line: cells.slice(2, 5).join(':'), text, confidence: Number(cells[10]) });
   }
-  return words.map((ws) => (ws.length === 0 ? undefined : {
+  // One word was cut out, so one line must come back (two words where tesseract had glued
+  // them, `dâncấp` → `dân cấp`); lines more mean the crop took in a neighbour (a header
+  // cell's lines stand close) and the reading is not the word's.
+  return words.map((ws) => (ws.length === 0 || new Set(ws.map((w) => w.line)).size > 1 ? undefined : {
     text: ws.sort((a, b) => a.x - b.x).map((w) => w.text).join(' '),
     confidence: Math.min(...ws.map((w) => w.confidence)),
   }));

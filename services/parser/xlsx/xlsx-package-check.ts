@@ -1,7 +1,7 @@
 import { tonghopError } from '../../../infra/errors/error-catalog.ts';
 import { sheetSize, type SheetSize } from './sheet-cell-count.ts';
 import type { XlsxLimits } from './xlsx-limits.ts';
-import { inflateEntry, readZipDirectory, ZipFormatError, ZipLimitError, type ZipEntry } from './zip-directory.ts';
+import { inflateEntry, readZipDirectory, ZipFormatError, ZipLimitError, type ZipEntry } from '../zip/zip-directory.ts';
 
 /**
  * Decides whether a file may be handed to exceljs at all, and says why not with a coded error:

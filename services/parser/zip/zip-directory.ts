@@ -1,8 +1,9 @@
 import { inflateRawSync } from 'node:zlib';
 
 /**
- * A ZIP's central directory, and one entry's bytes inflated under a ceiling. Only what the
- * XLSX package check needs: no writing, no streaming, no encryption. Layout (APPNOTE.TXT):
+ * A ZIP's central directory, and one entry's bytes inflated under a ceiling: what the DOCX
+ * (`docx/zip-inspection.ts`) and XLSX (`xlsx/xlsx-package-check.ts`) checks read before a
+ * library opens the file. No writing, no streaming, no encryption. Layout (APPNOTE.TXT):
  *
  *   EOCD        sig 0x06054b50 · u16 entries @10 · u32 cdSize @12 · u32 cdOffset @16 · u16 commentLen @20
  *   ZIP64 EOCD  locator sig 0x07064b50 just before the EOCD, u64 offset @8 → record sig 0x06064b50,
