@@ -16,10 +16,10 @@ import { rereadDoubtfulWords } from './word-reread.ts';
 /**
  * One page image → the layout's page of positioned words (`pdf/bbox-page.ts`), in points.
  *
- *   gray page ─ skewAngle/levelImage ─▶ level page ─ removeRulings ─▶ tesseract TSV + hOCR
- *     ─ markSuperscripts (`13/295` → `13/29⁵`) ─ rereadDoubtfulWords (the unsure words
- *     again, each on its own line) ─▶ words
- *                                                 └ too little read? orientation (OSD), turn, read again
+ *   gray page ─ skewAngle/levelImage ─ removeRulings ─▶ clean page
+ *   clean page ─ tesseract (TSV + hOCR) ─ markSuperscripts (`13/295` → `13/29⁵`) ─▶ first reading
+ *     └ too little read? orientation (OSD), turn, read again; keep the surer reading
+ *   reading ─ rereadDoubtfulWords (the unsure words again, each on its own line) ─ tesseractTsvPage ─▶ words
  *
  * The image comes with its coloured ink already dropped (`ink-dropout.ts`). `widthPt` is the
  * page's width in points (a PDF page's own; A4's 595 pt for a photo), which sets both the
