@@ -6,7 +6,7 @@ import type { OcrPool } from './ocr-pool.ts';
 import { encodeGrayPnm } from './pnm-codec.ts';
 import { turnClockwise } from './quarter-turn.ts';
 import type { GrayImage } from './raster-image.ts';
-import { removeRulings } from './ruling-removal.ts';
+import { removeRulings, type VerticalRule } from './ruling-removal.ts';
 import { skewAngle } from './skew-angle.ts';
 import { markSuperscripts } from './superscript-digits.ts';
 import { parseOrientation, runTesseract, runTesseractPage } from './tesseract-runner.ts';
@@ -56,21 +56,21 @@ const BAD_READ_CONFIDENCE = 50;
 
 export async function ocrPage(image: GrayImage, opts: PageOcrOptions): Promise<PageOcr> {
   const skew = skewAngle(image);
-  const level = removeRulings(levelImage(image, skew), dpiOf(image, opts.widthPt));
+  const { image: level, verticals } = removeRulings(levelImage(image, skew), dpiOf(image, opts.widthPt));
   const first = await readOnce(level, opts);
-  if (!readBadly(first) || !hasInk(level)) return { ...await settle(level, first, opts), skew, turned: 0 };
+  if (!readBadly(first) || !hasInk(level)) return { ...await settle(level, first, opts, verticals), skew, turned: 0 };
   const path = await writePage(level, opts, 'osd');
   try {
     const { rotate } = parseOrientation(await opts.pool.run(() => runTesseract({ imagePath: path, label: opts.label, dpi: dpiOf(level, opts.widthPt), mode: 'orientation', timeoutMs: opts.timeoutMs })));
     const quarters = Math.round(rotate / 90) % 4;
-    if (quarters === 0) return { ...await settle(level, first, opts), skew, turned: 0 };
+    if (quarters === 0) return { ...await settle(level, first, opts, verticals), skew, turned: 0 };
     const upright = turnClockwise(level, quarters);
     // A page turned a quarter is as wide as it was tall: its width in points scales with it.
     const widthPt = quarters % 2 === 0 ? opts.widthPt : (opts.widthPt * upright.width) / level.width;
     const second = await readOnce(upright, { ...opts, widthPt });
     return second.confidence > first.confidence
       ? { ...await settle(upright, second, { ...opts, widthPt }), skew, turned: quarters }
-      : { ...await settle(level, first, opts), skew, turned: 0 };
+      : { ...await settle(level, first, opts, verticals), skew, turned: 0 };
   } finally {
     await rm(path, { force: true });
   }
@@ -98,10 +98,13 @@ async function readOnce(image: GrayImage, opts: PageOcrOptions): Promise<FirstRe
   }
 }
 
-/** The reading kept: its unsure words read again (`word-reread.ts`), laid out as a page in points. */
-async function settle(image: GrayImage, first: FirstReading, opts: PageOcrOptions): Promise<Omit<PageOcr, 'skew' | 'turned'>> {
+/**
+ * The reading kept: its unsure words read again (`word-reread.ts`), laid out as a page in
+ * points, its lines cut at the column borders found (none on a page turned upright).
+ */
+async function settle(image: GrayImage, first: FirstReading, opts: PageOcrOptions, verticals: VerticalRule[] = []): Promise<Omit<PageOcr, 'skew' | 'turned'>> {
   const { tsv } = await rereadDoubtfulWords(first.tsv, image, { ...opts, dpi: dpiOf(image, opts.widthPt) });
-  const page = tesseractTsvPage(tsv, opts.widthPt / image.width);
+  const page = tesseractTsvPage(tsv, opts.widthPt / image.width, verticals);
   page.width = opts.widthPt;
   page.height = (image.height * opts.widthPt) / image.width;
   return { page, confidence: mean(page.blocks.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.confidence ?? 0)))) };

@@ -12,11 +12,25 @@ import type { GrayImage } from './raster-image.ts';
  * an inch, vertically at least a third of one (a capital with its marks, `Ệ`, is under a
  * fifth of an inch at 14 pt). Runs are found on the page as it is; pixels in them turn
  * white, together with their antialiased rims. Letters touching a rule lose the rule's row
- * or column of pixels and nothing else.
+ * or column of pixels and nothing else. The vertical rules are returned: a table's column
+ * borders, where tesseract's lines are cut into cells (`tesseract-tsv.ts`).
  */
 const INK = 160;
 
-export function removeRulings(image: GrayImage, dpi: number): GrayImage {
+/** A vertical rule found on the page: a table's column border, in the image's pixels. */
+export interface VerticalRule {
+  x: number;
+  top: number;
+  bottom: number;
+}
+
+export interface RulesRemoved {
+  image: GrayImage;
+  /** The vertical rules erased, each once (the runs of its thickness merged). */
+  verticals: VerticalRule[];
+}
+
+export function removeRulings(image: GrayImage, dpi: number): RulesRemoved {
   const { width, height, data } = image;
   const out = new Uint8Array(data);
   const across = Math.round(dpi / 2);
@@ -40,6 +54,7 @@ export function removeRulings(image: GrayImage, dpi: number): GrayImage {
       }
     }
   }
+  const runs: VerticalRule[] = [];
   for (let x = 0; x < width; x += 1) {
     let start = -1;
     for (let y = 0; y <= height; y += 1) {
@@ -47,6 +62,7 @@ export function removeRulings(image: GrayImage, dpi: number): GrayImage {
       if (ink && start < 0) start = y;
       if (!ink && start >= 0) {
         if (y - start >= down) {
+          runs.push({ x, top: start, bottom: y });
           for (let i = start; i < y; i += 1) {
             out[i * width + x] = 255;
             if (x > 0) rim(i * width + x - 1);
@@ -57,5 +73,21 @@ export function removeRulings(image: GrayImage, dpi: number): GrayImage {
       }
     }
   }
-  return { width, height, data: out };
+  return { image: { width, height, data: out }, verticals: mergeRuns(runs) };
+}
+
+/** Runs side by side (a rule 2–6 px thick) and overlapping are one rule, at their mean x. */
+function mergeRuns(runs: VerticalRule[]): VerticalRule[] {
+  const rules: (VerticalRule & { xs: number[] })[] = [];
+  for (const run of runs) {
+    const near = rules.find((r) => run.x - r.xs[r.xs.length - 1]! <= 2 && run.top < r.bottom && run.bottom > r.top);
+    if (near) {
+      near.xs.push(run.x);
+      near.top = Math.min(near.top, run.top);
+      near.bottom = Math.max(near.bottom, run.bottom);
+    } else {
+      rules.push({ ...run, xs: [run.x] });
+    }
+  }
+  return rules.map(({ xs, top, bottom }) => ({ x: xs.reduce((a, b) => a + b, 0) / xs.length, top, bottom }));
 }

@@ -1,6 +1,7 @@
 import type { BboxBlock, BboxLine, BboxPage, BboxWord, Box } from '../pdf/bbox-page.ts';
 import { normalizeText } from '../page-text.ts';
 import { mendOcrCase } from './ocr-word-case.ts';
+import type { VerticalRule } from './ruling-removal.ts';
 
 /**
  * Tesseract's TSV as the layout's page of blocks, lines and words (`pdf/bbox-page.ts`),
@@ -11,7 +12,9 @@ import { mendOcrCase } from './ocr-word-case.ts';
  * level 1 a page, 2 a block, 3 a paragraph, 4 a line, 5 a word; boxes in image pixels.
  *
  * - A tesseract *paragraph* is the layout's block (what poppler calls a block: a run of
- *   lines that belong together), cut where a line stands far below the one before it.
+ *   lines that belong together), cut where a line stands far below the one before it; a
+ *   line is cut at a table's column borders (`verticals`, in pixels) and where its words
+ *   sit at different heights.
  * - Coordinates are scaled by `scale` (points per pixel), so the page has the size in
  *   points of the PDF page it was rendered from.
  * - A word's box is an ink box: `a` is shorter than `Đ`, `g` reaches lower. A text layer's
@@ -27,7 +30,8 @@ const RULE_TRACE = /^[_|~¦]+$/u;
 /** A gap between lines, in line heights, that no paragraph's line spacing leaves. */
 const BLOCK_GAP = 0.8;
 
-export function tesseractTsvPage(tsv: string, scale: number): BboxPage {
+export function tesseractTsvPage(tsv: string, scale: number, verticals: readonly VerticalRule[] = []): BboxPage {
+  const borders = verticals.map((v) => ({ x: v.x * scale, top: v.top * scale, bottom: v.bottom * scale }));
   const page: BboxPage = { width: 0, height: 0, blocks: [] };
   let block: BboxBlock | undefined;
   let line: BboxLine | undefined;
@@ -66,7 +70,7 @@ export function tesseractTsvPage(tsv: string, scale: number): BboxPage {
     const kept: BboxLine[] = [];
     for (const l of b.lines) {
       if (l.words.length === 0) continue;
-      const [first, ...others] = splitMisaligned(l);
+      const [first, ...others] = splitAtBorders(l, borders).flatMap(splitMisaligned);
       kept.push(first!);
       for (const other of others) page.blocks.push({ ...boxOf(other.words), lines: [other] });
     }
@@ -79,6 +83,24 @@ export function tesseractTsvPage(tsv: string, scale: number): BboxPage {
   for (const b of page.blocks) Object.assign(b, boxOf(b.lines));
   page.blocks = page.blocks.filter((b) => b.lines.length > 0);
   return page;
+}
+
+/**
+ * Cuts a tesseract line where a table's column border (a vertical rule found before it was
+ * erased) runs between two of its words: tesseract strings a header row's cells into one
+ * line (`Năm Năm Năm Năm Năm 2020`), a text layer has one block per cell.
+ */
+function splitAtBorders(line: BboxLine, borders: readonly VerticalRule[]): BboxLine[] {
+  if (borders.length === 0) return [line];
+  const middle = (line.yMin + line.yMax) / 2;
+  const crossing = borders.filter((b) => b.top <= middle && b.bottom >= middle);
+  const pieces: BboxWord[][] = [[]];
+  line.words.forEach((w, i) => {
+    const before = line.words[i - 1];
+    if (before && crossing.some((b) => b.x >= before.xMax - 1 && b.x <= w.xMin + 1)) pieces.push([]);
+    pieces[pieces.length - 1]!.push(w);
+  });
+  return pieces.length === 1 ? [line] : pieces.map((words) => ({ ...boxOf(words), words }));
 }
 
 /**

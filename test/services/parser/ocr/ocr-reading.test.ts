@@ -60,6 +60,29 @@ describe('tesseractTsvPage', () => {
   });
 });
 
+describe('tesseractTsvPage at a table\'s column borders', () => {
+  // One tesseract line strung across three header cells: `Năm` | `Năm` | `Năm 2020`.
+  const header = [
+    '1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t',
+    '3\t1\t1\t1\t0\t0\t300\t400\t900\t40\t-1\t',
+    '4\t1\t1\t1\t1\t0\t300\t400\t900\t40\t-1\t',
+    '5\t1\t1\t1\t1\t1\t300\t400\t90\t33\t96\tNăm',
+    '5\t1\t1\t1\t1\t2\t450\t400\t90\t33\t96\tNăm',
+    '5\t1\t1\t1\t1\t3\t600\t400\t90\t33\t96\tNăm',
+    '5\t1\t1\t1\t1\t4\t700\t400\t90\t33\t96\t2020',
+  ].join('\n');
+  const texts = (page: BboxPage) => page.blocks.map((b) => b.lines.map((l) => l.words.map((w) => w.text).join(' ')).join(' / '));
+
+  it('cuts a line where a vertical rule runs between two of its words, one block per cell', () => {
+    const borders = [{ x: 420, top: 350, bottom: 500 }, { x: 570, top: 350, bottom: 500 }];
+    expect(texts(tesseractTsvPage(header, 1, borders))).toEqual(['Năm', 'Năm', 'Năm 2020']);
+  });
+
+  it('leaves the line whole where the rule does not reach it', () => {
+    expect(texts(tesseractTsvPage(header, 1, [{ x: 420, top: 500, bottom: 900 }]))).toEqual(['Năm Năm Năm 2020']);
+  });
+});
+
 describe('ocrNumberSpans and spanConfidence', () => {
   const words = tesseractTsvPage(TSV, 1);
   const text = 'Tiếp nhận 21.196 hồ sơ; 121.196 là số khác.\n';

@@ -3,6 +3,7 @@ import { dropColouredInk } from '../../../../services/parser/ocr/ink-dropout.ts'
 import { levelImage } from '../../../../services/parser/ocr/image-levelling.ts';
 import { decodePnm, decodeRgbPnm, encodeGrayPnm } from '../../../../services/parser/ocr/pnm-codec.ts';
 import { turnClockwise } from '../../../../services/parser/ocr/quarter-turn.ts';
+import { removeRulings } from '../../../../services/parser/ocr/ruling-removal.ts';
 import type { GrayImage } from '../../../../services/parser/ocr/raster-image.ts';
 import { skewAngle } from '../../../../services/parser/ocr/skew-angle.ts';
 
@@ -71,6 +72,23 @@ describe('skewAngle and levelImage', () => {
 
   it('finds no tilt on a blank page', () => {
     expect(skewAngle({ width: 400, height: 400, data: new Uint8Array(160_000).fill(255) })).toBe(0);
+  });
+});
+
+describe('removeRulings', () => {
+  it('erases a table\'s rules, keeps the letters between them, and returns its column borders once each', () => {
+    const width = 600;
+    const height = 400;
+    const data = new Uint8Array(width * height).fill(255);
+    const ink = (x: number, y: number) => { data[y * width + x] = 0; };
+    for (let x = 50; x < 550; x += 1) for (const y of [100, 101, 300, 301]) ink(x, y); // row rules, 2 px
+    for (let y = 100; y < 302; y += 1) for (const x of [50, 51, 52, 300, 549]) ink(x, y); // column rules
+    for (let y = 180; y < 220; y += 1) for (let x = 150; x < 156; x += 1) ink(x, y); // a letter's stem, 40 px
+    const { image, verticals } = removeRulings({ width, height, data }, 300);
+    expect(image.data[100 * width + 200]).toBe(255);
+    expect(image.data[200 * width + 300]).toBe(255);
+    expect(image.data[200 * width + 152]).toBe(0);
+    expect(verticals.map((v) => [Math.round(v.x), v.top, v.bottom])).toEqual([[51, 100, 302], [300, 100, 302], [549, 100, 302]]);
   });
 });
 
