@@ -50,9 +50,12 @@ describe('infra/docker/Dockerfile', () => {
     expect(of('RUN').some((r) => /\bnpm ci\b.*--include=dev/.test(r))).toBe(true);
   });
 
-  it('builds on Node 20 (Debian bookworm) with poppler-utils', () => {
+  it('builds on Node 20 (Debian bookworm) with poppler-utils, tesseract with Vietnamese, and LibreOffice for .doc', () => {
     expect(of('FROM')).toEqual(['node:20-bookworm-slim']);
-    expect(of('RUN').some((r) => /apt-get install\b.*\bpoppler-utils\b/.test(r))).toBe(true);
+    const install = of('RUN').find((r) => /apt-get install\b/.test(r)) ?? '';
+    for (const pkg of ['poppler-utils', 'tesseract-ocr', 'tesseract-ocr-vie', 'libreoffice-writer-nogui', 'antiword']) {
+      expect(install.split(/\s+/), pkg).toContain(pkg);
+    }
   });
 
   it('runs as an unprivileged user', () => {
