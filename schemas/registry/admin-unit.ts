@@ -26,6 +26,13 @@ export const LEVEL_ORDER: readonly UnitLevel[] = ['province', 'district', 'commu
 /** Levels ordered from the top: a smaller rank is a higher level. */
 export const LEVEL_RANK: Readonly<Record<UnitLevel, number>> = { province: 0, district: 1, commune: 2 };
 
+/** How a level is named in messages: `cấp xã` / `commune level`. */
+export const LEVEL_NAMES: Readonly<Record<UnitLevel, { vi: string; en: string }>> = {
+  province: { vi: 'tỉnh', en: 'province' },
+  district: { vi: 'huyện', en: 'district' },
+  commune: { vi: 'xã', en: 'commune' },
+};
+
 /** GSO code length per level. */
 export const CODE_LENGTH: Readonly<Record<UnitLevel, number>> = { province: 2, district: 3, commune: 5 };
 

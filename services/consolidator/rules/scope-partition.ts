@@ -2,6 +2,7 @@ import type { Fact, FileRole } from '../../../schemas/fact/v1.ts';
 import { en, vi, type DocumentFacts, type FlagDraft } from './flag-draft.ts';
 import { asFigure, ROLE_NAME } from './flow-figure.ts';
 import { groupBy } from './group-by.ts';
+import { LEVEL_NAMES } from '../../../schemas/registry/admin-unit.ts';
 
 /**
  * scope_partition: one report gives one step of the flow of files (a role) for one period both
@@ -61,8 +62,8 @@ function floorOf(f: Fact): number {
 
 function draft(whole: Fact, parts: readonly { fact: Fact; floor: number }[], sum: number): FlagDraft {
   const [stepVi, stepEn] = ROLE_NAME[whole.role as FileRole];
-  const listVi = parts.map((p) => `${p.fact.scope?.cue ?? scopeName(p.fact)[0]}: ${p.fact.qualifier ? 'hơn ' : ''}${vi(p.fact.value!)}`).join('; ');
-  const listEn = parts.map((p) => `${p.fact.scope?.cue ?? scopeName(p.fact)[1]}: ${p.fact.qualifier ? 'over ' : ''}${en(p.fact.value!)}`).join('; ');
+  const listVi = parts.map((p) => `${p.fact.scope?.cue ?? scopeName(p.fact).vi}: ${certaintyWord(p.fact).vi}${vi(p.fact.value!)}`).join('; ');
+  const listEn = parts.map((p) => `${p.fact.scope?.cue ?? scopeName(p.fact).en}: ${certaintyWord(p.fact).en}${en(p.fact.value!)}`).join('; ');
   const values: Record<string, number> = { whole: whole.value!, parts_floor: sum };
   parts.forEach((p, i) => { values[`part_${i + 1}`] = p.fact.value!; });
   return {
@@ -80,6 +81,22 @@ function draft(whole: Fact, parts: readonly { fact: Fact; floor: number }[], sum
   };
 }
 
-function scopeName(f: Fact): [string, string] {
-  return f.scope?.reach === 'own' ? ['đơn vị', 'own office'] : [`cấp ${f.scope?.levels?.[0] ?? ''}`, `${f.scope?.levels?.[0] ?? ''} level`];
+function scopeName(f: Fact): { vi: string; en: string } {
+  const level = f.scope?.levels?.[0];
+  if (f.scope?.reach === 'own' || !level) return { vi: 'đơn vị', en: 'own office' };
+  return { vi: `cấp ${LEVEL_NAMES[level].vi}`, en: `${LEVEL_NAMES[level].en} level` };
+}
+
+/** The word a part was stated with: `hơn 1.650`, `gần 1.650`, `khoảng 16.000` (`16 nghìn`). */
+const QUALIFIER_WORDS: Readonly<Record<NonNullable<Fact['qualifier']>, { vi: string; en: string }>> = {
+  above: { vi: 'hơn ', en: 'over ' },
+  'at-least': { vi: 'ít nhất ', en: 'at least ' },
+  below: { vi: 'dưới ', en: 'under ' },
+  'at-most': { vi: 'tối đa ', en: 'at most ' },
+  approx: { vi: 'khoảng ', en: 'about ' },
+};
+
+function certaintyWord(f: Fact): { vi: string; en: string } {
+  if (f.qualifier) return QUALIFIER_WORDS[f.qualifier];
+  return f.certainty === 'approximate' ? QUALIFIER_WORDS.approx : { vi: '', en: '' };
 }

@@ -39,13 +39,7 @@ export function levelWordOf(matched: string): LevelWord | undefined {
   return WORDS.find((w) => w === key);
 }
 
-export { LEVEL_RANK } from '../../../schemas/registry/admin-unit.ts';
-
-export const LEVEL_NAMES: Readonly<Record<UnitLevel, { vi: string; en: string }>> = {
-  province: { vi: 'tỉnh', en: 'province' },
-  district: { vi: 'huyện', en: 'district' },
-  commune: { vi: 'xã', en: 'commune' },
-};
+export { LEVEL_NAMES, LEVEL_RANK } from '../../../schemas/registry/admin-unit.ts';
 
 const CENTRAL_CITIES = new Set(['hà nội', 'hồ chí minh', 'hải phòng', 'đà nẵng', 'cần thơ']);
 const HUE = 'huế';

@@ -3,6 +3,7 @@ import { checkDocument } from '../../../../services/consolidator/rules/document-
 import { scopePartitionViolations } from '../../../../services/consolidator/rules/scope-partition.ts';
 import { analyzeDocument } from '../../../../services/parser/document-analysis.ts';
 import { passageDocument } from '../../../corpus/passage-document.ts';
+import { doc, fact } from '../../../support/fact-builder.ts';
 
 const factsOf = (text: string) => analyzeDocument('e'.repeat(64), passageDocument(text)).facts;
 const partitions = (text: string) => scopePartitionViolations({ unit: 'unknown', period: 'unknown', facts: factsOf(text) });
@@ -21,6 +22,21 @@ describe('scope_partition: parts of an area cannot add up to more than the area'
     expect(partitions('Toàn tỉnh đã tiếp nhận 1.665 hồ sơ. Trung tâm Phục vụ hành chính công tỉnh tiếp nhận gần 1.650 hồ sơ; cấp xã đã tiếp nhận 1.610 hồ sơ.')).toEqual([]);
     expect(partitions('Trong quý I năm 2023, các cơ quan, đơn vị, địa phương trên địa bàn tỉnh đã tiếp nhận 56.039 hồ sơ thông qua Hệ thống thông tin giải quyết thủ tục hành chính (TTHC) của tỉnh.\n\n'
       + 'Trong đó, có 12.516 hồ sơ trực tuyến; 38.613 hồ sơ trực tiếp và bưu chính.\n\nCác sở, ban ngành cấp tỉnh tiếp nhận 23.233 hồ sơ; cấp huyện tiếp nhận 6.776 hồ sơ; cấp xã tiếp nhận 26.030 hồ sơ.')).toEqual([]);
+  });
+
+  it('names each part by its level in words and says how each was stated (`hơn`, `khoảng`), in both languages', () => {
+    const received = { kind: 'count' as const, role: 'received' as const, indicator: 'hoso.received', unit: 'hồ sơ' };
+    const flags = scopePartitionViolations(doc([
+      fact({ ...received, value: 100, scope: { reach: 'area' } }),
+      fact({ ...received, value: 80, scope: { reach: 'levels', levels: ['commune'] } }),
+      fact({ ...received, value: 30, qualifier: 'above', scope: { reach: 'own' } }),
+      fact({ ...received, value: 40, certainty: 'approximate', scope: { reach: 'levels', levels: ['district'] } }),
+    ]));
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.values).toMatchObject({ whole: 100, parts_floor: 110 });
+    expect(flags[0]!.message.vi).toContain('cấp xã: 80; đơn vị: hơn 30; cấp huyện: khoảng 40');
+    expect(flags[0]!.message.en).toContain('commune level: 80; own office: over 30; district level: about 40');
+    expect(flags[0]!.message.vi).not.toMatch(/commune|district/);
   });
 
   it('a named special zone is a unit of its own, not the area (An Giang a-15: `đặc khu Phú Quốc có 3.845 hồ sơ`)', () => {
