@@ -1,7 +1,7 @@
 import { tonghopError } from '../../../infra/errors/error-catalog.ts';
 import { htmlToBlocks, type TextBlock } from '../docx/html-blocks.ts';
 import { parseHtml, type HtmlElement, type HtmlNode } from '../docx/mammoth-html.ts';
-import { lastLine, runTool } from './tool-process.ts';
+import { lastLine, runTool } from '../tool-process.ts';
 
 /**
  * Reads a Word binary file with antiword 0.37 (Debian `antiword`), the fallback when LibreOffice

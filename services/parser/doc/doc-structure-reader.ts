@@ -9,7 +9,7 @@ import { readDocxStructure } from '../docx/docx-structure-reader.ts';
 import { layOutPage } from '../docx/page-layout.ts';
 import { docBookBlocks, runAntiword } from './antiword-docbook.ts';
 import { convertToDocx, WORD97_IMPORT_FILTER } from './libreoffice-conversion.ts';
-import { findExecutable } from './tool-process.ts';
+import { findExecutable } from '../tool-process.ts';
 import { checkWordFile } from './word-file-check.ts';
 
 /**

@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tonghopError } from '../../../infra/errors/error-catalog.ts';
-import { lastLine, runTool } from './tool-process.ts';
+import { lastLine, runTool } from '../tool-process.ts';
 
 /**
  * Converts one Word binary file to DOCX with headless LibreOffice (Debian

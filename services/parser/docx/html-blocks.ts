@@ -1,4 +1,5 @@
-import { inlineRuns, inlineText, toScriptDigits, type InlineContext } from './html-inline.ts';
+import { toScriptDigits } from '../numbers/script-digits.ts';
+import { inlineRuns, inlineText, type InlineContext } from './html-inline.ts';
 import type { HtmlElement, HtmlNode } from './mammoth-html.ts';
 
 /**

@@ -1,4 +1,5 @@
 import { normalizeText } from '../page-text.ts';
+import { toScriptDigits } from '../numbers/script-digits.ts';
 import { textContent, type HtmlNode } from './mammoth-html.ts';
 
 /**
@@ -43,26 +44,11 @@ export interface InlineText {
   allBold: boolean;
 }
 
-const SUPERSCRIPT_DIGITS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'] as const;
-const SUBSCRIPT_DIGITS = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'] as const;
 const MARK_DIGITS = /^[0-9⁰¹²³⁴-⁹₀-₉]+(?:,[0-9⁰¹²³⁴-⁹₀-₉]+)*$/;
 const SOFT_SPACE: InlineRun = { text: ' ', bold: undefined, soft: true };
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const NOTE_REFERENCE = /^#((?:footnote|endnote)-(?!ref-).+)$/;
 const NOTE_BACK_LINK = /^#(?:footnote|endnote|comment)-ref-/;
-
-/** Digits (ASCII, superscript or subscript) rewritten in the given script; other characters kept. */
-export function toScriptDigits(text: string, script: 'sup' | 'sub'): string {
-  const table = script === 'sup' ? SUPERSCRIPT_DIGITS : SUBSCRIPT_DIGITS;
-  return text.replace(/[0-9⁰¹²³⁴-⁹₀-₉]/g, (digit) => table[digitValue(digit)] ?? digit);
-}
-
-function digitValue(digit: string): number {
-  const code = digit.charCodeAt(0);
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  if (code >= 0x2080 && code <= 0x2089) return code - 0x2080;
-  return SUPERSCRIPT_DIGITS.indexOf(digit as (typeof SUPERSCRIPT_DIGITS)[number]);
-}
 
 /** A superscript or subscript span: digits in the small script, anything else as its own word. */
 function scriptRuns(inner: InlineRun[], script: 'sup' | 'sub'): InlineRun[] {

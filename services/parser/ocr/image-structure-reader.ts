@@ -13,7 +13,7 @@ import { ocrWarning } from './ocr-warnings.ts';
 import { ocrPage } from './page-ocr.ts';
 import type { OcrPageProgress } from './scanned-pdf-pages.ts';
 import { tesseractAvailable, runTesseract } from './tesseract-runner.ts';
-import { tesseractTsvPage } from './tesseract-tsv.ts';
+import { meanConfidence, tesseractTsvPage } from './tesseract-tsv.ts';
 
 /**
  * A page sent as an image (a phone photo, a scanner's JPEG, PNG or TIFF) → the document
@@ -56,8 +56,6 @@ async function readTiff(bytes: Uint8Array, fileName: string, dir: string, pool: 
   return chunks.map((chunk) => {
     const widthPx = Number(chunk.split('\n').find((l) => l.startsWith('1\t'))?.split('\t')[8] ?? 0);
     const page = tesseractTsvPage(chunk, widthPx > 0 ? A4_WIDTH_PT / widthPx : 1);
-    const words = page.blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
-    const confidence = words.length ? words.reduce((s, w) => s + (w.confidence ?? 0), 0) / words.length : 0;
-    return { page, skew: 0, turned: 0, confidence };
+    return { page, skew: 0, turned: 0, confidence: meanConfidence(page) };
   });
 }

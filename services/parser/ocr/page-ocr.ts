@@ -10,7 +10,7 @@ import { removeRulings, type VerticalRule } from './ruling-removal.ts';
 import { skewAngle } from './skew-angle.ts';
 import { markSuperscripts } from './superscript-digits.ts';
 import { parseOrientation, runTesseract, runTesseractPage } from './tesseract-runner.ts';
-import { tesseractTsvPage } from './tesseract-tsv.ts';
+import { meanConfidence, tesseractTsvPage, tsvWord } from './tesseract-tsv.ts';
 import { rereadDoubtfulWords } from './word-reread.ts';
 
 /**
@@ -89,8 +89,8 @@ async function readOnce(image: GrayImage, opts: PageOcrOptions): Promise<FirstRe
     const read = await opts.pool.run(() => runTesseractPage({ imagePath: path, outBase: join(opts.dir, `${opts.key}-out`), label: opts.label, dpi: dpiOf(image, opts.widthPt), timeoutMs: opts.timeoutMs }));
     const tsv = markSuperscripts(read.tsv, read.hocr);
     const confidences = tsv.split('\n').flatMap((r) => {
-      const cells = r.split('\t');
-      return cells[0] === '5' && cells.length >= 12 && cells.slice(11).join('').trim() !== '' ? [Math.max(0, Number(cells[10]))] : [];
+      const word = tsvWord(r);
+      return word && word.text.trim() !== '' ? [Math.max(0, word.confidence)] : [];
     });
     return { tsv, words: confidences.length, confidence: mean(confidences) };
   } finally {
@@ -107,7 +107,7 @@ async function settle(image: GrayImage, first: FirstReading, opts: PageOcrOption
   const page = tesseractTsvPage(tsv, opts.widthPt / image.width, verticals);
   page.width = opts.widthPt;
   page.height = (image.height * opts.widthPt) / image.width;
-  return { page, confidence: mean(page.blocks.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.confidence ?? 0)))) };
+  return { page, confidence: meanConfidence(page) };
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);

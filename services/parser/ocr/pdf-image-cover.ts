@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runTool } from '../tool-process.ts';
 
 /**
  * How much of each page of a PDF its images cover, from poppler's `pdfimages -list`
@@ -8,18 +8,9 @@ import { spawn } from 'node:child_process';
  * no image are absent; an unreadable listing gives an empty map (the caller then goes by
  * text alone).
  */
-export function pdfImageCover(pdfPath: string, pageSizes: readonly { width: number; height: number }[], timeoutMs = 30_000): Promise<Map<number, number>> {
-  return new Promise((resolve) => {
-    const child = spawn('pdfimages', ['-list', pdfPath], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.stdout.on('data', (c: Buffer) => { out += c.toString('utf8'); });
-    child.on('error', () => { clearTimeout(timer); resolve(new Map()); });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve(code === 0 ? coverOf(out, pageSizes) : new Map());
-    });
-  });
+export async function pdfImageCover(pdfPath: string, pageSizes: readonly { width: number; height: number }[], timeoutMs = 30_000): Promise<Map<number, number>> {
+  const outcome = await runTool({ command: 'pdfimages', args: ['-list', pdfPath], timeoutMs }).catch(() => undefined);
+  return outcome?.code === 0 ? coverOf(outcome.stdout, pageSizes) : new Map();
 }
 
 /** Parses the listing: `page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio`. */

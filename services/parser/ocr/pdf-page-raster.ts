@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tonghopError } from '../../../infra/errors/error-catalog.ts';
+import { lastLine, runTool } from '../tool-process.ts';
 import { decodeRgbPnm } from './pnm-codec.ts';
 import type { RgbImage } from './raster-image.ts';
 
@@ -13,21 +13,15 @@ import type { RgbImage } from './raster-image.ts';
  */
 export async function renderPdfPage(pdfPath: string, page: number, dpi: number, dir: string, label: string, timeoutMs = 60_000): Promise<RgbImage> {
   const stem = join(dir, `render-${page}`);
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath, stem], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.stderr.on('data', (c: Buffer) => { if (err.length < 65_536) err += c.toString('utf8'); });
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(e.code === 'ENOENT' ? tonghopError('TH_ERR_OCR_MISSING', [`${label} (pdftoppm)`], e) : e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve();
-      reject(tonghopError('TH_ERR_PDF_CORRUPT', [`${label} (pdftoppm: ${signal ?? err.trim().split('\n').at(-1) ?? `exit ${code}`})`]));
-    });
-  });
+  let outcome;
+  try {
+    outcome = await runTool({ command: 'pdftoppm', args: ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath, stem], timeoutMs });
+  } catch (e) {
+    throw (e as NodeJS.ErrnoException).code === 'ENOENT' ? tonghopError('TH_ERR_OCR_MISSING', [`${label} (pdftoppm)`], e) : e;
+  }
+  if (outcome.code !== 0) {
+    throw tonghopError('TH_ERR_PDF_CORRUPT', [`${label} (pdftoppm: ${outcome.signal ?? (lastLine(outcome.stderr) || `exit ${outcome.code}`)})`]);
+  }
   const path = `${stem}.ppm`;
   try {
     return decodeRgbPnm(new Uint8Array(await readFile(path)));

@@ -1,3 +1,6 @@
+import { toScriptDigits } from '../numbers/script-digits.ts';
+import { rewordTsvRecord, tsvWord } from './tesseract-tsv.ts';
+
 /**
  * Footnote markers that tesseract glued to the word before them: `13/29⁵` comes out as the
  * word `13/295`, `43/43⁸` as `43/438`, and a ratio of 13 to 295 would be checked. The TSV
@@ -9,8 +12,6 @@
  *
  * hOCR words are matched to TSV words by their box (the same run writes both).
  */
-const SUPERSCRIPT: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-
 interface Glyph {
   text: string;
   top: number;
@@ -34,15 +35,13 @@ export function markSuperscripts(tsv: string, hocr: string): string {
   }
   if (raised.size === 0) return tsv;
   return tsv.split('\n').map((record) => {
-    const cells = record.split('\t');
-    if (cells[0] !== '5' || cells.length < 12) return record;
-    const count = raised.get(cells.slice(6, 10).join(' '));
-    if (!count) return record;
-    const text = cells.slice(11).join('\t');
-    const chars = [...text];
-    const tail = chars.slice(chars.length - count);
-    if (!tail.every((c) => c in SUPERSCRIPT)) return record;
-    return [...cells.slice(0, 11), chars.slice(0, chars.length - count).join('') + tail.map((c) => SUPERSCRIPT[c]).join('')].join('\t');
+    const word = tsvWord(record);
+    const count = word && raised.get(`${word.left} ${word.top} ${word.width} ${word.height}`);
+    if (!word || !count) return record;
+    const chars = [...word.text];
+    const tail = chars.slice(chars.length - count).join('');
+    if (!/^[0-9]+$/.test(tail)) return record;
+    return rewordTsvRecord(record, chars.slice(0, chars.length - count).join('') + toScriptDigits(tail, 'sup'));
   }).join('\n');
 }
 

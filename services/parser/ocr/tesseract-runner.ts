@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { tonghopError } from '../../../infra/errors/error-catalog.ts';
+import { lastLine, runTool } from '../tool-process.ts';
 
 /**
  * Runs Debian's `tesseract` (5.x, package tesseract-ocr, with tesseract-ocr-vie) on one
@@ -47,45 +46,27 @@ export async function runTesseractPage(run: TesseractRun & { outBase: string }):
   }
 }
 
-function spawnTesseract(args: string[], run: TesseractRun): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('tesseract', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
-    const decoder = new StringDecoder('utf8');
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), run.timeoutMs ?? 120_000);
-    child.stdout.on('data', (c: Buffer) => { out += decoder.write(c); });
-    child.stderr.on('data', (c: Buffer) => { if (err.length < 65_536) err += c.toString('utf8'); });
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(e.code === 'ENOENT' ? tonghopError('TH_ERR_OCR_MISSING', [run.label], e) : tonghopError('TH_ERR_OCR_FAILED', [`${run.label} (${e.message})`], e));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      out += decoder.end();
-      if (signal) return reject(tonghopError('TH_ERR_OCR_FAILED', [`${run.label} (tesseract stopped: ${signal})`]));
-      if (code === 0) return resolve(out);
-      if (/Failed loading language|Error opening data file/i.test(err)) return reject(tonghopError('TH_ERR_OCR_MISSING', [`${run.label} (${lastLine(err)})`]));
-      reject(tonghopError('TH_ERR_OCR_FAILED', [`${run.label} (${lastLine(err) || `exit ${code}`})`]));
-    });
-  });
-}
-
-function lastLine(text: string): string {
-  return text.trim().split('\n').at(-1)?.trim() ?? '';
+async function spawnTesseract(args: string[], run: TesseractRun): Promise<string> {
+  let outcome;
+  try {
+    outcome = await runTool({ command: 'tesseract', args, timeoutMs: run.timeoutMs ?? 120_000, env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw err.code === 'ENOENT' ? tonghopError('TH_ERR_OCR_MISSING', [run.label], err) : tonghopError('TH_ERR_OCR_FAILED', [`${run.label} (${err.message})`], err);
+  }
+  const { code, signal, stdout, stderr } = outcome;
+  if (signal) throw tonghopError('TH_ERR_OCR_FAILED', [`${run.label} (tesseract stopped: ${signal})`]);
+  if (code === 0) return stdout;
+  if (/Failed loading language|Error opening data file/i.test(stderr)) throw tonghopError('TH_ERR_OCR_MISSING', [`${run.label} (${lastLine(stderr)})`]);
+  throw tonghopError('TH_ERR_OCR_FAILED', [`${run.label} (${lastLine(stderr) || `exit ${code}`})`]);
 }
 
 let available: Promise<boolean> | undefined;
 
 /** Whether tesseract with Vietnamese data runs here (checked once per process). */
 export function tesseractAvailable(): Promise<boolean> {
-  available ??= new Promise((resolve) => {
-    const child = spawn('tesseract', ['--list-langs'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString('utf8'); });
-    child.on('error', () => resolve(false));
-    child.on('close', (code) => resolve(code === 0 && /^vie$/m.test(out)));
-  });
+  available ??= runTool({ command: 'tesseract', args: ['--list-langs'], timeoutMs: 30_000 })
+    .then((o) => o.code === 0 && /^vie$/m.test(o.stdout), () => false);
   return available;
 }
 

@@ -1,4 +1,5 @@
-import type { BboxBlock, BboxLine, BboxPage, BboxWord, Box } from '../pdf/bbox-page.ts';
+import type { BboxBlock, BboxLine, BboxPage, BboxWord } from '../pdf/bbox-page.ts';
+import { unionBox } from '../pdf/box-union.ts';
 import { normalizeText } from '../page-text.ts';
 import { mendOcrCase } from './ocr-word-case.ts';
 import type { VerticalRule } from './ruling-removal.ts';
@@ -26,6 +27,39 @@ import type { VerticalRule } from './ruling-removal.ts';
  *   (`_`, `__`, `|`) are dropped, and so are lines and blocks left empty.
  */
 const RULE_TRACE = /^[_|~¦]+$/u;
+
+/** A word record (level 5) of tesseract's TSV: its box in image pixels, confidence, text as printed, and its line (`block:par:line`). */
+export interface TsvWord {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  confidence: number;
+  text: string;
+  line: string;
+}
+
+/** The record as a word, or undefined for a page, block, paragraph or line record. */
+export function tsvWord(record: string): TsvWord | undefined {
+  const cells = record.split('\t');
+  if (cells[0] !== '5' || cells.length < 12) return undefined;
+  return {
+    left: Number(cells[6]), top: Number(cells[7]), width: Number(cells[8]), height: Number(cells[9]),
+    confidence: Number(cells[10]), text: cells.slice(11).join('\t'), line: cells.slice(2, 5).join(':'),
+  };
+}
+
+/** A word record with another text (and confidence), its box and place kept. */
+export function rewordTsvRecord(record: string, text: string, confidence?: number): string {
+  const cells = record.split('\t');
+  return [...cells.slice(0, 10), confidence === undefined ? cells[10] : confidence.toFixed(6), text].join('\t');
+}
+
+/** The mean confidence of a page's words, 0–100 (0 when none was read). */
+export function meanConfidence(page: BboxPage): number {
+  const words = page.blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
+  return words.length ? words.reduce((s, w) => s + (w.confidence ?? 0), 0) / words.length : 0;
+}
 
 /** A gap between lines, in line heights, that no paragraph's line spacing leaves. */
 const BLOCK_GAP = 0.8;
@@ -72,7 +106,7 @@ export function tesseractTsvPage(tsv: string, scale: number, verticals: readonly
       if (l.words.length === 0) continue;
       const [first, ...others] = splitAtBorders(l, borders).flatMap(splitMisaligned);
       kept.push(first!);
-      for (const other of others) page.blocks.push({ ...boxOf(other.words), lines: [other] });
+      for (const other of others) page.blocks.push({ ...unionBox(other.words), lines: [other] });
     }
     b.lines = kept;
   }
@@ -80,7 +114,7 @@ export function tesseractTsvPage(tsv: string, scale: number, verticals: readonly
   const pageEm = median(lines.flatMap(emEstimates));
   for (const l of lines) onBaseline(l, pageEm);
   // Blocks take the box of the lines they hold now (lines moved out, boxes made font boxes).
-  for (const b of page.blocks) Object.assign(b, boxOf(b.lines));
+  for (const b of page.blocks) Object.assign(b, unionBox(b.lines));
   page.blocks = page.blocks.filter((b) => b.lines.length > 0);
   return page;
 }
@@ -100,7 +134,7 @@ function splitAtBorders(line: BboxLine, borders: readonly VerticalRule[]): BboxL
     if (before && crossing.some((b) => b.x >= before.xMax - 1 && b.x <= w.xMin + 1)) pieces.push([]);
     pieces[pieces.length - 1]!.push(w);
   });
-  return pieces.length === 1 ? [line] : pieces.map((words) => ({ ...boxOf(words), words }));
+  return pieces.length === 1 ? [line] : pieces.map((words) => ({ ...unionBox(words), words }));
 }
 
 /**
@@ -109,18 +143,18 @@ function splitAtBorders(line: BboxLine, borders: readonly VerticalRule[]): BboxL
  * (`1` level with the gap between `Tổng số văn bản quy` and `phạm pháp luật`); a text
  * layer has them on two baselines. Words whose ink centres lie more than 0.35 of the
  * line's ink height apart are on different lines; the first group stays in its block, each
- * other one becomes a block of its own. A footnote marker (small and raised) stays with
- * the word before it.
+ * other one becomes a block of its own. A small word (under half the line's ink height: a
+ * footnote marker, a stray mark) stays with the word before it.
  */
 function splitMisaligned(line: BboxLine): BboxLine[] {
-  const heights = line.words.map((w) => w.yMax - w.yMin);
-  const tolerance = 0.35 * median(heights);
+  const inkHeight = median(line.words.map((w) => w.yMax - w.yMin));
+  const tolerance = 0.35 * inkHeight;
   const groups: BboxWord[][] = [];
   const centres: number[][] = [];
   let last: BboxWord[] | undefined;
   for (const w of line.words) {
     const centre = (w.yMin + w.yMax) / 2;
-    if (last && w.yMax - w.yMin < 0.5 * median(heights) && w.yMax < centre + tolerance) {
+    if (last && w.yMax - w.yMin < 0.5 * inkHeight) {
       last.push(w);
       continue;
     }
@@ -136,16 +170,7 @@ function splitMisaligned(line: BboxLine): BboxLine[] {
     }
   }
   if (groups.length === 1) return [line];
-  return groups.map((words) => ({ ...boxOf(words), words }));
-}
-
-function boxOf(boxes: readonly Box[]): { xMin: number; yMin: number; xMax: number; yMax: number } {
-  return {
-    xMin: Math.min(...boxes.map((w) => w.xMin)),
-    yMin: Math.min(...boxes.map((w) => w.yMin)),
-    xMax: Math.max(...boxes.map((w) => w.xMax)),
-    yMax: Math.max(...boxes.map((w) => w.yMax)),
-  };
+  return groups.map((words) => ({ ...unionBox(words), words }));
 }
 
 /**

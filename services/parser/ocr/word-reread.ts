@@ -4,6 +4,7 @@ import type { OcrPool } from './ocr-pool.ts';
 import { encodeGrayPnm } from './pnm-codec.ts';
 import type { GrayImage } from './raster-image.ts';
 import { runTesseract } from './tesseract-runner.ts';
+import { rewordTsvRecord, tsvWord } from './tesseract-tsv.ts';
 
 /**
  * A second reading of the words tesseract was unsure of, each on its own line.
@@ -43,11 +44,10 @@ export async function rereadDoubtfulWords(
   const records = tsv.split('\n');
   const doubtful: Doubtful[] = [];
   records.forEach((record, i) => {
-    const cells = record.split('\t');
-    if (cells[0] !== '5' || cells.length < 12 || cells.slice(11).join('\t').trim() === '') return;
-    const confidence = Number(cells[10]);
+    const word = tsvWord(record);
+    if (!word || word.text.trim() === '') return;
+    const { confidence, left: x, top: y, width: w, height: h } = word;
     if (!(confidence < REREAD_BELOW) || doubtful.length >= MAX_WORDS) return;
-    const [x, y, w, h] = [Number(cells[6]), Number(cells[7]), Number(cells[8]), Number(cells[9])];
     const mx = Math.round(h / 4);
     const my = Math.round(h / 5);
     const x0 = Math.max(0, x - mx);
@@ -69,8 +69,7 @@ export async function rereadDoubtfulWords(
   readings.forEach((reading, i) => {
     const d = doubtful[i]!;
     if (!reading || reading.confidence <= d.confidence) return;
-    const cells = records[d.record]!.split('\t');
-    records[d.record] = [...cells.slice(0, 10), reading.confidence.toFixed(6), reading.text].join('\t');
+    records[d.record] = rewordTsvRecord(records[d.record]!, reading.text, reading.confidence);
     improved += 1;
   });
   return { tsv: records.join('\n'), reread: doubtful.length, improved };
@@ -99,13 +98,12 @@ function stackCrops(image: GrayImage, crops: Doubtful[]): { stack: GrayImage; to
 function readingsByCrop(tsv: string, tops: number[], crops: Doubtful[]): ({ text: string; confidence: number } | undefined)[] {
   const words: { x: number; line: string; text: string; confidence: number }[][] = crops.map(() => []);
   for (const record of tsv.split('\n')) {
-    const cells = record.split('\t');
-    if (cells[0] !== '5' || cells.length < 12) continue;
-    const text = cells.slice(11).join('\t').trim();
-    if (text === '') continue;
-    const centre = Number(cells[7]) + Number(cells[9]) / 2;
+    const word = tsvWord(record);
+    const text = word?.text.trim();
+    if (!word || !text) continue;
+    const centre = word.top + word.height / 2;
     const i = tops.findIndex((top, k) => centre >= top && centre < top + crops[k]!.h);
-    if (i >= 0) words[i]!.push({ x: Number(cells[6]), line: cells.slice(2, 5).join(':'), text, confidence: Number(cells[10]) });
+    if (i >= 0) words[i]!.push({ x: word.left, line: word.line, text, confidence: word.confidence });
   }
   // One word was cut out, so one line must come back (two words where tesseract had glued
   // them, `dâncấp` → `dân cấp`); lines more mean the crop took in a neighbour (a header

@@ -1,3 +1,4 @@
+import { toScriptDigits } from '../numbers/script-digits.ts';
 import type { BboxLine, BboxWord } from './bbox-page.ts';
 
 /**
@@ -15,7 +16,6 @@ import type { BboxLine, BboxWord } from './bbox-page.ts';
  * Unicode superscripts (`13/29` `5` → `13/29⁵`), so the marker can never be read as part
  * of the number; other superscript text is kept, attached without a space.
  */
-const SUPERSCRIPT_DIGITS: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 const JOIN_GAP = 0.12;
 
 export function lineText(line: BboxLine): string {
@@ -29,7 +29,7 @@ export function lineText(line: BboxLine): string {
   for (const w of words) {
     const h = w.yMax - w.yMin;
     const superscript = h < body * 0.8 && w.yMax < baseline - body * 0.15;
-    const piece = superscript && /^\d+$/.test(w.text) ? [...w.text].map((d) => SUPERSCRIPT_DIGITS[d] ?? d).join('') : w.text;
+    const piece = superscript && /^\d+$/.test(w.text) ? toScriptDigits(w.text, 'sup') : w.text;
     // OCR's words are its own segmentation, each a word: they are never glued.
     if (prev && !superscript && (w.confidence !== undefined || w.xMin - prev.xMax > body * JOIN_GAP)) text += ' ';
     text += piece;

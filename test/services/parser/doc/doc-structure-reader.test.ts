@@ -7,7 +7,7 @@ import type { Fact } from '../../../../schemas/fact/v1.ts';
 import { analyzeDocument } from '../../../../services/parser/document-analysis.ts';
 import type { StructuredDocument } from '../../../../services/parser/document-model.ts';
 import { readDocStructure, type DocReaderOptions } from '../../../../services/parser/doc/doc-structure-reader.ts';
-import { findExecutable } from '../../../../services/parser/doc/tool-process.ts';
+import { findExecutable } from '../../../../services/parser/tool-process.ts';
 import { readDocxStructure } from '../../../../services/parser/docx/docx-structure-reader.ts';
 import { buildCompoundFile, countingBytes, wordDocumentStream } from './compound-file-builder.ts';
 import { makeSampleDocs, SAMPLE_NAMES, withEncryptedFlag, type SampleDoc, type SampleName } from './sample-docs.ts';

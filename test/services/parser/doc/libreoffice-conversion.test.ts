@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToDocx, WORD97_IMPORT_FILTER } from '../../../../services/parser/doc/libreoffice-conversion.ts';
-import { findExecutable } from '../../../../services/parser/doc/tool-process.ts';
+import { findExecutable } from '../../../../services/parser/tool-process.ts';
 
 /**
  * The runner on its own, past the reader's checks: soffice exits 0 when it could not load a file,

@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findExecutable, runTool } from '../../../../services/parser/doc/tool-process.ts';
+import { findExecutable, runTool } from '../../../services/parser/tool-process.ts';
 
 /** Whether a process runs: a zombie (killed, not yet reaped by an init that may never reap it) does not. */
 function alive(pid: number): boolean {

@@ -4,8 +4,9 @@ import { delimiter, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
 /**
- * Runs one external converter (soffice, antiword) to completion and says how it ended; the
- * callers turn that into coded errors. What it guarantees:
+ * Runs one external tool (soffice and antiword for .doc; tesseract, pdftoppm and pdfimages
+ * for OCR) to completion and says how it ended; the callers turn that into coded errors.
+ * What it guarantees:
  *   - the tool runs in its own process group, and a run past `timeoutMs` kills the whole group
  *     (SIGKILL): `soffice` is a shell script that starts `soffice.bin`, and killing only the
  *     script would leave the office process working on in the background;
