@@ -3,6 +3,7 @@
 // with PDF path and text operators so poppler renders it at any resolution. The seal's
 // ring carries letters and digits, as real seals do, so a reader that let it through would
 // read numbers that are not in the report.
+import { pdfFromObjects } from './pdf-objects.ts';
 
 export interface StampPlacement {
   /** Page size in points. */
@@ -84,14 +85,5 @@ export function singlePagePdf(width: number, height: number, content: string): U
     `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return pdfFromObjects(objects);
 }
