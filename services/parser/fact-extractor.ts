@@ -8,6 +8,7 @@ import { EARLY_APART } from './statements/figure-context.ts';
 import { scopeCues } from './statements/figure-scope.ts';
 import { matchIndicator } from './indicators/index.ts';
 import { spanConfidence } from './ocr/span-confidence.ts';
+import { vietnameseKey } from '../text/vietnamese-text.ts';
 
 /**
  * A structured document → its facts, in document order, each with the catalog's
@@ -52,11 +53,39 @@ function withIndicator(fact: Fact): Fact {
   // `%` is a unit, not a counted noun: passed as one it would contradict every percentage's nouns.
   const noun = fact.unit && fact.unit !== '%' ? fact.unit : undefined;
   const match = matchIndicator({ label: fact.label, noun, sentence: fact.evidence.quote, kind: fact.kind });
-  // The role decides among the flow's own codes; a channel (`trực tuyến`, `bưu chính`) stays what it is.
-  const byRole = fact.role && ROLE_KINDS.has(fact.kind) && /hồ sơ/iu.test(`${fact.unit} ${fact.label}`) && (!match || FLOW_CODES.has(match.code))
+  // The role decides among the flow's own codes; a channel (`trực tuyến`, `bưu chính`) in the
+  // figure's own words stays what it is, one named elsewhere in its sentence is another figure's
+  // (`… 2.099 hồ sơ, trong đó …, tiếp nhận qua dịch vụ bưu chính công ích 23 hồ sơ`).
+  const byRole = fact.role && ROLE_KINDS.has(fact.kind) && /hồ sơ/iu.test(`${fact.unit} ${fact.label}`) && (!match || FLOW_CODES.has(match.code) || otherFiguresWords(match, fact))
     ? INDICATOR_CATALOG.fileRoles?.indicators[fact.role] : undefined;
   const code = byRole ?? match?.code;
   return code ? { ...fact, indicator: code } : fact;
+}
+
+/**
+ * A phrase found only in the sentence belongs to the figure when it leads into the figure's
+ * label within its clause (`Số hồ sơ tiếp nhận trực tuyến tại Bộ phận Một cửa UBND huyện là
+ * 1.623`); elsewhere it is another figure's (`2.099 hồ sơ, trong đó …, tiếp nhận qua dịch vụ bưu
+ * chính công ích 23 hồ sơ`). Not found as written (an abbreviation matched): taken as the figure's.
+ */
+/** Where a whole number is printed in a sentence (`1.093`, `09`), or -1. */
+function printedAt(quote: string, value: number | undefined): number {
+  if (value === undefined || !Number.isInteger(value)) return -1;
+  const grouped = String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return new RegExp(`(?<![\\d.,])0*${escapeRegExp(grouped)}(?![\\d]|[.,]\\d)`, 'u').exec(quote)?.index ?? -1;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function otherFiguresWords(match: NonNullable<ReturnType<typeof matchIndicator>>, fact: Fact): boolean {
+  if (!match.fromSentence) return false;
+  const quote = vietnameseKey(fact.evidence.quote);
+  const alias = quote.indexOf(vietnameseKey(match.alias));
+  // The label is the words before the figure and its noun after it: the words before are where the figure stands.
+  const before = vietnameseKey(fact.label).replace(new RegExp(`\\s*${escapeRegExp(vietnameseKey(fact.unit))}\\s*$`, 'u'), '').trim();
+  const label = before ? quote.indexOf(before) : printedAt(quote, fact.value);
+  if (alias < 0 || label < 0) return false;
+  return alias > label || /[,;:(]/u.test(quote.slice(alias, label));
 }
 
 /**

@@ -114,7 +114,7 @@ function readingOf(gold: GoldFact, facts: readonly Fact[], passage: CorpusPassag
 /** The product's scope of a fact in the corpus's words (relative to the reporting unit's level). */
 export function corpusScopeOf(fact: Fact, unitLevel: CorpusPassage['unit']['level'], unitName?: string): CorpusScope {
   const level = unitLevel === 'ministry' || unitLevel === 'national' ? undefined : unitLevel;
-  const scope = fact.scope ? relativeScope(fact.scope, { level, name: unitName }) : undefined;
+  const scope = fact.scope ? relativeScope(fact.scope, { level, name: unitName }, fact.kind) : undefined;
   if (!scope) return 'unstated';
   switch (scope.reach) {
     case 'own': return 'own';

@@ -58,6 +58,8 @@ export interface IndicatorMatch {
   alias: string;
   /** 0–1; see the table above. */
   score: number;
+  /** Found only in the sentence, not in the figure's own label or noun: the sentence may speak of other figures. */
+  fromSentence?: true;
 }
 
 export const MATCH_THRESHOLD = 0.6;
@@ -104,7 +106,7 @@ export function matchIndicator(context: IndicatorContext, index: IndicatorIndex 
   if (!best || best.score < MATCH_THRESHOLD) return undefined;
   const rival = ranked.find((h) => h.code !== best.code);
   if (rival && Math.abs(rival.score - best.score) < 1e-9 && rival.length === best.length) return undefined;
-  return { code: best.code, alias: best.alias, score: best.score };
+  return { code: best.code, alias: best.alias, score: best.score, ...(best.place === 'sentence' ? { fromSentence: true as const } : {}) };
 }
 
 /** Every indicator that matched at all, best first, one entry per code (for diagnostics). */

@@ -2,7 +2,7 @@ import type { Certainty, FactScope, FileRole } from '../../../schemas/fact/v1.ts
 import type { NumericToken } from '../numbers/index.ts';
 import { opensBracket } from './brackets.ts';
 import { fileRoleOf, isFileNoun, withinParent } from './file-role.ts';
-import { lastStrongScope, scopeCues, sentenceScope } from './figure-scope.ts';
+import { countedUnitsScope, lastStrongScope, scopeCues, sentenceScope } from './figure-scope.ts';
 import type { SentenceSpan } from './sentence-splitter.ts';
 
 /**
@@ -62,7 +62,8 @@ export class FigureContext {
     // A bare number after a label that names files counts them (`Số hồ sơ đã giải quyết: 9.986 (…)`, `12.262/17.108`).
     const aboutFiles = isFileNoun(noun) || token.kind === 'percent' || ((token.kind === 'ratio' || token.kind === 'quantity') && noun === undefined && /hồ sơ/iu.test(clause));
     const role = aboutFiles ? this.roleOf(token, noun, sentence, tokens) : undefined;
-    return { scope: this.scopeOf(token, sentence), ...(role ? { role: role.role } : {}), ...(role?.inferred ? { roleInferred: true } : {}), certainty: certaintyOf(token) };
+    const counted = token.kind === 'quantity' || token.kind === 'ratio' ? countedUnitsScope(noun) : undefined;
+    return { scope: counted ? { ...counted, from: 'sentence' } : this.scopeOf(token, sentence), ...(role ? { role: role.role } : {}), ...(role?.inferred ? { roleInferred: true } : {}), certainty: certaintyOf(token) };
   }
 
   scopeOf(token: NumericToken, sentence: SentenceSpan): FactScope {
@@ -95,10 +96,16 @@ export class FigureContext {
     const pieces = head.split(CLAUSE_SPLIT);
     let before = pieces.at(-1) ?? '';
     if (/^[\s:–-]*$/u.test(before) && /:\s*$/u.test(head) && pieces.length >= 2) before = pieces.at(-2) ?? '';
-    const nounAt = noun ? this.text.slice(token.end, token.end + 12 + noun.length).indexOf(noun) : -1;
+    // The noun right after the figure, not the next figure's (`399 hồ sơ trước hạn (chiếm 26,6%), 1.093 hồ sơ đúng hạn`).
+    const near = noun ? this.text.slice(token.end, token.end + 12 + noun.length).indexOf(noun) : -1;
+    const nounAt = near >= 0 && /^[^\d(),;]*$/u.test(this.text.slice(token.end, token.end + near)) ? near : -1;
     const nounEnd = nounAt < 0 ? token.end : token.end + nounAt + noun!.length;
     // … up to the next figure's words: `259 hồ sơ đúng hạn và chỉ tám hồ sơ quá hạn` names 259 on time.
-    const after = (/^[^,;.()\d]{0,40}/u.exec(this.text.slice(nounEnd, sentence.end))?.[0] ?? '').split(FIGURE_JOIN)[0]!;
+    let after = (/^[^,;.()\d]{0,40}/u.exec(this.text.slice(nounEnd, sentence.end))?.[0] ?? '').split(FIGURE_JOIN)[0]!;
+    // `và giải quyết` after the noun starts the next figure's verb unless a verb came before it
+    // (`đã tiếp nhận 94.665 hồ sơ thủ tục hành chính và giải quyết 94.985 hồ sơ`; but `hồ sơ được tiếp nhận và giải quyết`).
+    const nextVerb = NEXT_VERB.exec(after);
+    if (nextVerb && !FLOW_VERB.test(after.slice(0, nextVerb.index))) after = after.slice(0, nextVerb.index);
     // The noun may hold words of the step when it is an abbreviation the reader extends (`1,07 ngàn HS kỳ trước chuyển sang`).
     return `${before} ${noun ?? ''} ${after}`;
   }
@@ -145,6 +152,9 @@ export function certaintyOf(token: NumericToken): Certainty {
  * inside a step's name (`đúng và trước hạn`, `tiếp nhận và giải quyết`).
  */
 const FIGURE_JOIN = /\s(?:và|còn)\s(?!(?:trước|đúng|sớm)(?:\s(?:hạn|hẹn))?(?![\p{L}\p{M}])|giải quyết|xử lý|trả kết quả)/u;
+
+const NEXT_VERB = /\s(?:và)\s(?=giải quyết|xử lý|trả kết quả)/u;
+const FLOW_VERB = /tiếp nhận|giải quyết|xử lý|trả kết quả|nộp/u;
 
 const SECTION_NUMBER = /^\s*(?:[IVXL]+|[A-Z]|\d+(?:\.\d+)*)[.)]\s+\S/u;
 const SECTION_TITLE_MAX = 160;

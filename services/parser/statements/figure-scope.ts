@@ -1,6 +1,7 @@
 import type { FactScope } from '../../../schemas/fact/v1.ts';
 import type { UnitLevel } from '../metadata/report-metadata.ts';
 import { vietnameseKey } from '../../text/vietnamese-text.ts';
+import { STATE_BODY } from './state-body-names.ts';
 
 /**
  * Whose figure a number is (schemas/fact/v1.ts `FactScope`), read from the words around it.
@@ -43,6 +44,16 @@ const LEVELS_PHRASE = new RegExp(
   `(?:${OFFICE}\\s+)?(?:(?:ubnd|ủy ban nhân dân)\\s+)?(?:cấp|các)\\s+(${LEVEL_WORD}(?:\\s*(?:,|và|/|;)\\s*(?:cấp\\s+)?${LEVEL_WORD})*)(?:\\s+trên địa bàn(?:\\s+toàn)?\\s+${LEVEL_WORD})?`,
   'gu',
 );
+/**
+ * Two levels joined: `của huyện và các xã, thị trấn`, `UBND huyện và UBND 11 xã, thị trấn`,
+ * `cấp huyện và bộ phận một cửa các xã`: the offices of both levels together (a district's
+ * whole area, `scope-relative.ts`). A name after the level word (`huyện Lạc Dương và …`) is a
+ * named unit, not a level.
+ */
+const JOINT_LEVELS_PHRASE = new RegExp(
+  `(?:(?:ubnd|ủy ban nhân dân)\\s+|cấp\\s+)?(${LEVEL_WORD})\\s+và\\s+(?:${OFFICE}\\s+)?(?:của\\s+)?(?:(?:ubnd|ủy ban nhân dân)\\s+)?(?:cấp\\s+|các\\s+)?(?:\\d+\\s+)?(${LEVEL_WORD}(?:\\s*,?\\s*${LEVEL_WORD})*)(?![\\p{L}\\p{M}])`,
+  'gu',
+);
 const AGENCIES_PHRASE = /(?:các\s+)?sở,?\s+ban,?\s+ngành(?:\s+(?:cấp\s+)?tỉnh)?/gu;
 const OFFICE_PHRASE = new RegExp(`${OFFICE}(?:\\s+(?:của\\s+)?(?:ubnd|ủy ban nhân dân))?(?:\\s+(?:cấp\\s+|các\\s+)?(${LEVEL_WORD}))?`, 'gu');
 const AREA_PHRASE = new RegExp(`toàn\\s+(${LEVEL_WORD})|trên\\s+(?:địa bàn|phạm vi)(?:\\s+toàn)?\\s+(${LEVEL_WORD})`, 'gu');
@@ -61,6 +72,15 @@ const AGENCY = /(?<![\p{L}\p{M}])(?:Công an|Bảo hiểm xã hội|Kho bạc Nh
  */
 const NAME_BEFORE_FIGURE = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){1,3}(?=\s*\(\s*\d)/gu;
 
+/**
+ * The office or council a name is the name of (`UBND TP. Nha Trang`, `bộ phận “một cửa” TX.Tân
+ * Uyên`, `Trung tâm Phục vụ hành chính công tỉnh Bến Tre`): kept in the cue, since a unit's own
+ * name with its office is its office, and alone it is the place (`scope-relative.ts`).
+ */
+const OFFICE_BEFORE_NAME = /(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|bộ phận[^,;.()\d]{0,40}?|trung tâm[^,;.()\d]{0,50}?)\s*(?:của\s+)?$/iu;
+
+const BODY_PLACE = /^\s+(?:tỉnh|thành phố|huyện|quận|thị xã|TP\.?)\s*\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*/u;
+
 /** A capitalised word after a space: no name without one. */
 const NAMED_HINT = /\s[\p{Lu}\d]/u;
 
@@ -69,6 +89,18 @@ const LEVEL_WORDS = new RegExp(LEVEL_WORD, 'gu');
 function levelsOf(words: string): UnitLevel[] {
   const found = words.match(LEVEL_WORDS) ?? [];
   return [...new Set(found.map((w) => LEVEL_OF[w]!))];
+}
+
+const COUNTED_UNITS = new RegExp(`^(${LEVEL_WORD})(?:\\s*(?:,|và|/)\\s*${LEVEL_WORD})*(?![\\p{L}\\p{M}])(?!\\s+\\p{Lu})`, 'u');
+
+/**
+ * A count of units of a level is about that level's units: `166 xã, phường mới`, `Trong 27 xã,
+ * phường của thành phố`, `5/9 huyện, thành phố đạt …` (not `3 xã Tân Lập`, a name).
+ */
+export function countedUnitsScope(noun: string | undefined): Omit<FactScope, 'from'> | undefined {
+  const m = noun ? COUNTED_UNITS.exec(noun.trim()) : null;
+  if (!m) return undefined;
+  return { reach: 'levels', levels: levelsOf(vietnameseKey(m[0])), cue: m[0] };
 }
 
 /** Every scope cue in `text` (NFC), in text order; overlapping weaker readings dropped. */
@@ -80,6 +112,10 @@ export function scopeCues(text: string): Cue[] {
   const has = (...words: string[]) => words.some((w) => key.includes(w));
   if (has('cấp ', 'các ')) for (const m of key.matchAll(LEVELS_PHRASE)) {
     cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'levels', levels: levelsOf(m[1]!), cue: text.slice(m.index, m.index + m[0].length) } });
+  }
+  if (has(' và ')) for (const m of key.matchAll(JOINT_LEVELS_PHRASE)) {
+    if (/^\s*\p{Lu}/u.test(text.slice(m.index + m[0].length))) continue;
+    cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'levels', levels: levelsOf(`${m[1]!} ${m[2]!}`), cue: text.slice(m.index, m.index + m[0].length) } });
   }
   if (has('ngành')) for (const m of key.matchAll(AGENCIES_PHRASE)) {
     cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'levels', levels: ['province'], cue: text.slice(m.index, m.index + m[0].length) } });
@@ -98,8 +134,15 @@ export function scopeCues(text: string): Cue[] {
   if (has('công an', 'bảo hiểm', 'kho bạc', 'thuế', 'đăng ký đất đai', 'điện lực', 'bưu điện')) for (const m of text.matchAll(AGENCY)) {
     cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });
   }
+  if (has('bộ ', 'sở ', 'phòng ')) for (const m of text.matchAll(STATE_BODY)) {
+    if (!/^\p{Lu}/u.test(m[0])) continue;
+    // `Sở Tư pháp tỉnh Hải Dương`: the place after a department is whose department it is, no cue of its own.
+    const end = m.index + m[0].length + (BODY_PLACE.exec(text.slice(m.index + m[0].length))?.[0].length ?? 0);
+    cues.push({ start: m.index, end, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: text.slice(m.index, end) } });
+  }
   if (NAMED_HINT.test(text)) for (const m of text.matchAll(NAMED)) {
-    cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });
+    const office = OFFICE_BEFORE_NAME.exec(text.slice(Math.max(0, m.index - 60), m.index));
+    cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: `${office?.[0] ?? ''}${m[0]}` } });
   }
   if (text.includes('(')) for (const m of text.matchAll(NAME_BEFORE_FIGURE)) {
     cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });

@@ -12,7 +12,7 @@ import { vietnameseKey } from '../../text/vietnamese-text.ts';
  *   due                  `đến hạn (giải quyết)` (not `chưa đến hạn`)
  *   in-progress-late     `đang giải quyết quá hạn`, `quá hạn … chưa có kết quả`, `chưa giải quyết (đã) quá hạn`
  *   in-progress-on-time  `đang giải quyết trong hạn`, `chưa đến hạn`, `còn hạn`
- *   in-progress          `đang giải quyết`, `đang xử lý`, `chưa giải quyết`, `chưa có kết quả`
+ *   in-progress          `đang giải quyết`, `đang trong quá trình giải quyết`, `đang xử lý`, `chưa giải quyết`, `chưa có kết quả`
  *   early-or-on-time     `trước và đúng hạn`, `sớm và đúng hẹn`, `đúng và trước hạn`
  *   early / on-time / late   `trước hạn`, `sớm hạn` / `đúng hạn`, `trong hạn` / `quá hạn`, `trễ hạn`, `chậm`
  *   returned             `trả lại`, `rút hồ sơ`, `từ chối`, `không đủ điều kiện`
@@ -32,7 +32,7 @@ const CLASSES: readonly [FileRole, RegExp][] = [
   ['in-progress-late', /(?:hiện )?còn(?: lại)?[^,;()]{0,30}(?:quá|trễ) (?:hạn|hẹn)|(?:đang|chưa) (?:giải quyết|xử lý)[^,;()]{0,20}(?:quá|trễ) (?:hạn|hẹn)|(?:quá|trễ) (?:hạn|hẹn)[^,;()]{0,30}(?:chưa có kết quả|chưa giải quyết|đang giải quyết|chưa trả)/u],
   ['in-progress-on-time', /(?:đang|chưa) (?:giải quyết|xử lý)[^,;()]{0,20}(?:trong|còn) (?:hạn|hẹn)|chưa đến (?:hạn|hẹn)|đang (?:trong|còn) (?:thời )?(?:hạn|hẹn)/u],
   ['due', /đến (?:hạn|hẹn)/u],
-  ['in-progress', /đang (?:giải quyết|xử lý|thụ lý|thực hiện)|chưa (?:giải quyết|xử lý|có kết quả|trả kết quả)/u],
+  ['in-progress', /đang (?:trong quá trình )?(?:giải quyết|xử lý|thụ lý|thực hiện)|chưa (?:giải quyết|xử lý|có kết quả|trả kết quả)/u],
   ['early-or-on-time', /(?:trước|sớm)(?: (?:hạn|hẹn))? và đúng (?:hạn|hẹn)|đúng(?: (?:hạn|hẹn))? và (?:trước|sớm) (?:hạn|hẹn)|(?:trước|sớm),? đúng (?:hạn|hẹn)/u],
   ['early', /(?:trước|sớm) (?:hạn|hẹn)/u],
   ['late', /(?:quá|trễ|chậm) (?:hạn|hẹn)|(?:^|[^\p{L}])(?:trễ|chậm|quá hạn)(?:[^\p{L}]|$)/u],

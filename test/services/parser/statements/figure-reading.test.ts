@@ -88,7 +88,50 @@ describe('named units and agencies', () => {
     expect(valued(read('Năm 2017 chỉ có 2 hồ sơ trễ hạn tại UBND P.Phạm Ngũ Lão.'), 2)?.scope).toMatchObject({ reach: 'named', name: 'P.Phạm Ngũ Lão' });
     const tanUyen = analyzeDocument('c'.repeat(64), passageDocument('Năm 2021, TX.Tân Uyên đã tiếp nhận 7.604 hồ sơ.')).facts;
     expect(valued(tanUyen, 7604)?.scope).toMatchObject({ reach: 'named', name: 'TX.Tân Uyên' });
-    expect(relativeScope(valued(tanUyen, 7604)!.scope!, { name: 'Thị xã Tân Uyên', level: 'district' })).toMatchObject({ reach: 'own' });
+    // The place alone is every level in it; its one-stop office, or its council, is its own office.
+    expect(relativeScope(valued(tanUyen, 7604)!.scope!, { name: 'Thị xã Tân Uyên', level: 'district' })).toMatchObject({ reach: 'area', levels: ['district'] });
+    const desk = read('Từ ngày 5-12-2020 đến 15- 11-2021, bộ phận “một cửa” TX.Tân Uyên đã tiếp nhận 7.604 hồ sơ.');
+    expect(relativeScope(valued(desk, 7604)!.scope!, { name: 'Thị xã Tân Uyên', level: 'district' })).toMatchObject({ reach: 'own' });
+    const council = read('Quý III, UBND TP. Nha Trang (tỉnh Khánh Hòa) đã giải quyết gần 1.300 hồ sơ thủ tục hành chính.');
+    expect(relativeScope(valued(council, 1300)!.scope!, { name: 'Thành phố Nha Trang', level: 'district' })).toMatchObject({ reach: 'own' });
+  });
+
+  it('the reporting unit named alone is its whole area (TP. Hồ Chí Minh c-30, An Giang a-15, Phú Lương b-06)', () => {
+    const hcm = read('Sau 1 tháng vận hành chính quyền địa phương 2 cấp, TP. Hồ Chí Minh đã tiếp nhận 312.468 hồ sơ thủ tục hành chính, đã giải quyết 284.415 hồ sơ.');
+    expect([312468, 284415].map((v) => relativeScope(valued(hcm, v)!.scope!, { name: 'Thành phố Hồ Chí Minh', level: 'province' }).reach)).toEqual(['area', 'area']);
+    const anGiang = read('Đến nay, tỉnh An Giang hiện còn 5.830 hồ sơ xử lý quá hạn.');
+    expect(relativeScope(valued(anGiang, 5830)!.scope!, { name: 'Tỉnh An Giang', level: 'province' })).toMatchObject({ reach: 'area', levels: ['province'] });
+    // Another unit named alone stays that unit's.
+    expect(relativeScope(valued(anGiang, 5830)!.scope!, { name: 'Tỉnh Kiên Giang', level: 'province' })).toMatchObject({ reach: 'named' });
+    // A ministry has no area: its name is its own.
+    const ministry = read('Năm 2021, Bộ Công Thương tích hợp 131 DVCTT lên Cổng Dịch vụ công quốc gia.');
+    expect(relativeScope(valued(ministry, 131)!.scope!, { name: 'Bộ Công Thương' })).toMatchObject({ reach: 'own' });
+  });
+
+  it('a level joined to the one below it is both levels; the unit’s level and all below are its area (Văn Lâm b-02, Phú Lương b-06, Thới Bình b-13)', () => {
+    const vanLam = read('Trong năm 2019, Bộ phận tiếp nhận hồ sơ và trả kết quả của UBND huyện và UBND 11 xã, thị trấn đã tiếp nhận và giải quyết gần 43 nghìn hồ sơ trên các lĩnh vực.');
+    expect(valued(vanLam, 43000)?.scope).toMatchObject({ reach: 'levels', levels: ['district', 'commune'] });
+    expect(relativeScope(valued(vanLam, 43000)!.scope!, { level: 'district' })).toMatchObject({ reach: 'area', levels: ['district'] });
+    const phuLuong = read('Bộ phận tiếp nhận và trả kết quả cấp huyện và bộ phận một cửa các xã, thị trấn ở huyện Phú Lương đã tiếp nhận, giải quyết hơn 9.800 hồ sơ trực tuyến mức độ 3-4.');
+    expect(relativeScope(valued(phuLuong, 9800)!.scope!, { name: 'Huyện Phú Lương', level: 'district' }).reach).toBe('area');
+    const short = read('Năm 2019 bộ phận tiếp nhận và trả kết quả của huyện và các xã thị trấn tiếp nhận và giải quyết gần 43 nghìn hồ sơ.');
+    expect(valued(short, 43000)?.scope).toMatchObject({ reach: 'levels', levels: ['district', 'commune'] });
+    // Two levels of a province's area are not the whole of it: the province's own office is not in them.
+    expect(relativeScope({ reach: 'levels', levels: ['district', 'commune'] }, { level: 'province' })).toMatchObject({ reach: 'levels' });
+    // A named district joined to communes is a named unit, not a level.
+    const named = read('Huyện Lạc Dương và các xã tiếp nhận 1.200 hồ sơ.');
+    expect(valued(named, 1200)?.scope?.levels).not.toEqual(['district', 'commune']);
+  });
+
+  it('a rank or an index score is the unit ranked, and an area above the unit is no scope of its figures (Triệu Phong b-15, An Giang a-15, Tuyên Quang a-18)', () => {
+    const trieuPhong = read('Kết quả xếp hạng chỉ số CCHC của huyện so với các huyện, thị xã, thành phố trên địa bàn tỉnh: Năm 2016 đứng thứ 1/9. Năm 2020, đạt 82,71 điểm, đứng thứ 5/10.');
+    const unit = { name: 'Huyện Triệu Phong', level: 'district' as const };
+    expect([1, 82.71, 5].map((v) => { const f = valued(trieuPhong, v)!; return relativeScope(f.scope!, unit, f.kind).reach; })).toEqual(['own', 'own', 'own']);
+    // A count in a district's report said to be `trên địa bàn tỉnh` is not the district's own nor its area.
+    expect(relativeScope({ reach: 'area', levels: ['province'] }, unit, 'count')).toMatchObject({ reach: 'unstated' });
+    const ranked = read('Các tỉnh có tỷ lệ cao: tỉnh Hòa Bình xếp thứ 3/63 tỉnh, thành phố.');
+    const f = valued(ranked, 3)!;
+    expect(relativeScope(f.scope!, { name: 'Tỉnh Tuyên Quang', level: 'province' }, f.kind)).toMatchObject({ reach: 'named' });
   });
 
   it('a list giving each unit its figure in brackets, and ministries by name, are named units (national c-10, ministries c-04; a district list)', () => {
@@ -137,5 +180,37 @@ describe('which number is the total', () => {
   it('the parts of a total open after its cue, never inside it (Côn Đảo b-04)', () => {
     const facts = read('Cụ thể, trong 3 tháng đầu năm, Bộ phận một cửa đã tiếp nhận 3.001 hồ sơ, trong đó nhận mới 3.000 hồ sơ, kỳ trước chuyển qua 01 hồ sơ; đã giải quyết và trả kết quả 2.998 hồ sơ, đạt tỷ lệ 99,9%.');
     expect(facts.filter((f) => f.kind === 'breakdown').map((f) => [f.total, f.role, f.parts?.map((p) => p.value)])).toEqual([[3001, 'in-hand', [3000, 1]]]);
+  });
+});
+
+describe('classes found on the second batch of passages (d-*, e-*: communes, districts, provinces, ministries)', () => {
+  it('a count of units of a level is about that level’s units (Thanh Hóa e-05, Nha Trang d-10, Đà Lạt c-17)', () => {
+    expect(valued(read('Trung tâm Phục vụ hành chính công tỉnh hướng dẫn 166 xã, phường mới vận hành hệ thống.'), 166)?.scope).toMatchObject({ reach: 'levels', levels: ['commune'] });
+    expect(valued(read('Trong 27 xã, phường của thành phố, chỉ 3 đơn vị có tỷ lệ hồ sơ trễ hạn trên 2%.'), 27)?.scope).toMatchObject({ reach: 'levels', levels: ['commune'] });
+    expect(valued(read('UBND tỉnh đánh giá 9 huyện, thành phố trong năm.'), 9)?.scope).toMatchObject({ reach: 'levels', levels: ['district'] });
+    // A name after the level word is one unit, not the level.
+    expect(valued(read('UBND huyện đã kiểm tra 3 xã Tân Lập trong quý.'), 3)?.scope?.levels).not.toEqual(['commune']);
+  });
+
+  it('ministries and departments are named whole, and a ministry’s own name is its own (Bộ GTVT e-07, Bộ Tư pháp e-08, Sở Tư pháp e-14)', () => {
+    const gtvt = read('Đến nay, Bộ Giao thông vận tải đã có 12 thủ tục hành chính tham gia NSW.');
+    expect(valued(gtvt, 12)?.scope).toMatchObject({ reach: 'named', name: 'Bộ Giao thông vận tải' });
+    expect(relativeScope(valued(gtvt, 12)!.scope!, { name: 'Bộ Giao thông vận tải' }).reach).toBe('own');
+    const soTuPhap = read('Năm 2017, Sở Tư pháp tỉnh Hải Dương đã cấp 10.766 phiếu LLTP.');
+    expect(valued(soTuPhap, 10766)?.scope).toMatchObject({ reach: 'named', name: 'Sở Tư pháp' });
+    expect(valued(read('Bộ Công thương đã tích hợp 131 DVCTT.'), 131)?.scope).toMatchObject({ reach: 'named', name: 'Bộ Công thương' });
+  });
+
+  it('the flow’s roles in one long sentence: a total with carried-over files, parts in brackets, a channel in another clause (Lạng Sơn e-01, Bình Thuận e-19)', () => {
+    const langSon = read('Tổng số hồ sơ tiếp nhận tại Trung tâm trong tháng 7 năm 2019 là 2.099 hồ sơ, trong đó kỳ trước chuyển sang là 554 hồ sơ; tiếp nhận mới là 1.545, tiếp nhận trực tuyến 531 hồ sơ, tiếp nhận qua dịch vụ bưu chính công ích 23 hồ sơ; thực hiện trả kết quả 1.501 hồ sơ, trong đó có 399 hồ sơ trước hạn (chiếm 26,6%), 1.093 hồ sơ đúng hạn (chiếm 72,8%), 09 hồ sơ trả trễ hẹn (chiếm 0,6%); còn 562 hồ sơ đang trong quá trình giải quyết, trong đó có 556 hồ sơ chưa đến hạn, 06 hồ sơ quá hạn.');
+    const count = (v: number) => langSon.find((f) => f.kind === 'count' && f.value === v);
+    expect([2099, 399, 1093, 9, 562, 556, 6, 23].map((v) => count(v)?.indicator))
+      .toEqual(['hoso.received', 'hoso.early', 'hoso.on_time', 'hoso.late', 'hoso.in_progress', 'hoso.in_progress_on_time', 'hoso.in_progress_late', 'hoso.postal']);
+    const rate = (r: number) => langSon.find((f) => f.kind === 'rate' && f.rate === r)?.role;
+    expect([26.6, 72.8, 0.6].map(rate)).toEqual(['early', 'on-time', 'late']);
+    const binhThuan = read('Trong năm 2024, Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận 94.665 hồ sơ thủ tục hành chính và giải quyết 94.985 hồ sơ, bao gồm cả những hồ sơ tồn đọng từ năm trước.');
+    expect([94665, 94985].map((v) => valued(binhThuan, v)?.role)).toEqual(['received', 'resolved']);
+    // The channel in the figure's own clause stays its indicator.
+    expect(valued(read('Số hồ sơ tiếp nhận trực tuyến tại Bộ phận Một cửa UBND huyện là 1.623 hồ sơ.'), 1623)?.indicator).toBe('hoso.online');
   });
 });
