@@ -1,6 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BboxPage } from '../pdf/bbox-page.ts';
+import { hocrLineSizes } from './hocr-line-sizes.ts';
 import { levelImage } from './image-levelling.ts';
 import type { OcrPool } from './ocr-pool.ts';
 import { encodeGrayPnm } from './pnm-codec.ts';
@@ -9,6 +10,8 @@ import type { GrayImage } from './raster-image.ts';
 import { removeRulings, type VerticalRule } from './ruling-removal.ts';
 import { skewAngle } from './skew-angle.ts';
 import { markSuperscripts } from './superscript-digits.ts';
+import { readTableCells, withoutCells } from './table-cell-reading.ts';
+import { tableCells, type TableCell } from './table-cells.ts';
 import { parseOrientation, runTesseract, runTesseractPage } from './tesseract-runner.ts';
 import { meanConfidence, tesseractTsvPage, tsvWord } from './tesseract-tsv.ts';
 import { rereadDoubtfulWords } from './word-reread.ts';
@@ -16,14 +19,20 @@ import { rereadDoubtfulWords } from './word-reread.ts';
 /**
  * One page image → the layout's page of positioned words (`pdf/bbox-page.ts`), in points.
  *
- *   gray page ─ skewAngle/levelImage ─ removeRulings ─▶ clean page
- *   clean page ─ tesseract (TSV + hOCR) ─ markSuperscripts (`13/295` → `13/29⁵`) ─▶ first reading
+ *   gray page ─ skewAngle/levelImage ─ removeRulings ─▶ clean page, rules ─ tableCells ─▶ ruled cells
+ *   clean page less its cells ─ tesseract (TSV + hOCR) ─ markSuperscripts (`13/295` → `13/29⁵`) ─┐
+ *   the cells, stacked ─ tesseract (`table-cell-reading.ts`) ─ words put back in their cells ─────┴▶ first reading
  *     └ too little read? orientation (OSD), turn, read again; keep the surer reading
  *   reading ─ rereadDoubtfulWords (the unsure words again, each on its own line) ─ tesseractTsvPage ─▶ words
  *
  * The image comes with its coloured ink already dropped (`ink-dropout.ts`). `widthPt` is the
  * page's width in points (a PDF page's own; A4's 595 pt for a photo), which sets both the
  * scale of the boxes and the resolution tesseract is told.
+ *
+ * A ruled table is read cell by cell, apart from the page: read with the page, tesseract
+ * strings a header row's cells into one line and loses numbers beside long labels. Both
+ * runs take a slot of the pool each, side by side. The hOCR's line sizes
+ * (`hocr-line-sizes.ts`) size the lines whose words cannot (a title above a table).
  *
  * Orientation: tesseract's orientation detection costs about 1.5 s a page, more than half a
  * reading, so it runs only when a page with ink reads badly (fewer than 20 words, or a
@@ -56,8 +65,9 @@ const BAD_READ_CONFIDENCE = 50;
 
 export async function ocrPage(image: GrayImage, opts: PageOcrOptions): Promise<PageOcr> {
   const skew = skewAngle(image);
-  const { image: level, verticals } = removeRulings(levelImage(image, skew), dpiOf(image, opts.widthPt));
-  const first = await readOnce(level, opts);
+  const { image: level, verticals, rules } = removeRulings(levelImage(image, skew), dpiOf(image, opts.widthPt));
+  const cells = tableCells(rules, level.width, level.height, dpiOf(level, opts.widthPt));
+  const first = await readOnce(level, opts, cells);
   if (!readBadly(first) || !hasInk(level)) return { ...await settle(level, first, opts, verticals), skew, turned: 0 };
   const path = await writePage(level, opts, 'osd');
   try {
@@ -76,23 +86,29 @@ export async function ocrPage(image: GrayImage, opts: PageOcrOptions): Promise<P
   }
 }
 
-/** A first reading: tesseract's TSV with glued footnote markers written as superscripts, and its mean confidence. */
+/** A first reading: tesseract's TSV (the page's, then its cells') with glued footnote markers written as superscripts, and its mean confidence. */
 interface FirstReading {
   tsv: string;
+  /** Tesseract's size of each line of the page's run (`hocr-line-sizes.ts`). */
+  lineSizes: Map<string, number>;
   confidence: number;
   words: number;
 }
 
-async function readOnce(image: GrayImage, opts: PageOcrOptions): Promise<FirstReading> {
-  const path = await writePage(image, opts, 'page');
+async function readOnce(image: GrayImage, opts: PageOcrOptions, cells: readonly TableCell[] = []): Promise<FirstReading> {
+  const dpi = dpiOf(image, opts.widthPt);
+  const path = await writePage(cells.length > 0 ? withoutCells(image, cells) : image, opts, 'page');
   try {
-    const read = await opts.pool.run(() => runTesseractPage({ imagePath: path, outBase: join(opts.dir, `${opts.key}-out`), label: opts.label, dpi: dpiOf(image, opts.widthPt), timeoutMs: opts.timeoutMs }));
-    const tsv = markSuperscripts(read.tsv, read.hocr);
+    const [read, cellRecords] = await Promise.all([
+      opts.pool.run(() => runTesseractPage({ imagePath: path, outBase: join(opts.dir, `${opts.key}-out`), label: opts.label, dpi, timeoutMs: opts.timeoutMs })),
+      readTableCells(image, cells, { ...opts, dpi }),
+    ]);
+    const tsv = [markSuperscripts(read.tsv, read.hocr).replace(/\n+$/, ''), ...cellRecords].join('\n');
     const confidences = tsv.split('\n').flatMap((r) => {
       const word = tsvWord(r);
       return word && word.text.trim() !== '' ? [Math.max(0, word.confidence)] : [];
     });
-    return { tsv, words: confidences.length, confidence: mean(confidences) };
+    return { tsv, lineSizes: hocrLineSizes(read.hocr), words: confidences.length, confidence: mean(confidences) };
   } finally {
     await rm(path, { force: true });
   }
@@ -104,7 +120,7 @@ async function readOnce(image: GrayImage, opts: PageOcrOptions): Promise<FirstRe
  */
 async function settle(image: GrayImage, first: FirstReading, opts: PageOcrOptions, verticals: VerticalRule[] = []): Promise<Omit<PageOcr, 'skew' | 'turned'>> {
   const { tsv } = await rereadDoubtfulWords(first.tsv, image, { ...opts, dpi: dpiOf(image, opts.widthPt) });
-  const page = tesseractTsvPage(tsv, opts.widthPt / image.width, verticals);
+  const page = tesseractTsvPage(tsv, opts.widthPt / image.width, verticals, first.lineSizes);
   page.width = opts.widthPt;
   page.height = (image.height * opts.widthPt) / image.width;
   return { page, confidence: meanConfidence(page) };

@@ -13,7 +13,9 @@ import type { GrayImage } from './raster-image.ts';
  * fifth of an inch at 14 pt). Runs are found on the page as it is; pixels in them turn
  * white, together with their antialiased rims. Letters touching a rule lose the rule's row
  * or column of pixels and nothing else. The vertical rules are returned: a table's column
- * borders, where tesseract's lines are cut into cells (`tesseract-tsv.ts`).
+ * borders, where tesseract's lines are cut into cells (`tesseract-tsv.ts`). So is the mask of
+ * every rule pixel, horizontal and vertical: a ruled table's cells are the spaces it
+ * encloses (`table-cells.ts`).
  */
 const INK = 160;
 
@@ -28,11 +30,14 @@ export interface RulesRemoved {
   image: GrayImage;
   /** The vertical rules erased, each once (the runs of its thickness merged). */
   verticals: VerticalRule[];
+  /** width × height: 1 where a rule ran (before its rims were whitened), else 0. */
+  rules: Uint8Array;
 }
 
 export function removeRulings(image: GrayImage, dpi: number): RulesRemoved {
   const { width, height, data } = image;
   const out = new Uint8Array(data);
+  const rules = new Uint8Array(width * height);
   const across = Math.round(dpi / 2);
   const down = Math.round(dpi / 3);
   const rim = (i: number) => { if (out[i]! < 250) out[i] = 255; };
@@ -46,6 +51,7 @@ export function removeRulings(image: GrayImage, dpi: number): RulesRemoved {
         if (x - start >= across) {
           for (let i = start; i < x; i += 1) {
             out[row + i] = 255;
+            rules[row + i] = 1;
             if (y > 0) rim(row - width + i);
             if (y < height - 1) rim(row + width + i);
           }
@@ -65,6 +71,7 @@ export function removeRulings(image: GrayImage, dpi: number): RulesRemoved {
           runs.push({ x, top: start, bottom: y });
           for (let i = start; i < y; i += 1) {
             out[i * width + x] = 255;
+            rules[i * width + x] = 1;
             if (x > 0) rim(i * width + x - 1);
             if (x < width - 1) rim(i * width + x + 1);
           }
@@ -73,7 +80,7 @@ export function removeRulings(image: GrayImage, dpi: number): RulesRemoved {
       }
     }
   }
-  return { image: { width, height, data: out }, verticals: mergeRuns(runs) };
+  return { image: { width, height, data: out }, verticals: mergeRuns(runs), rules };
 }
 
 /** Runs side by side (a rule 2–6 px thick) and overlapping are one rule, at their mean x. */

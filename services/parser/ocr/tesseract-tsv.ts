@@ -64,9 +64,11 @@ export function meanConfidence(page: BboxPage): number {
 /** A gap between lines, in line heights, that no paragraph's line spacing leaves. */
 const BLOCK_GAP = 0.8;
 
-export function tesseractTsvPage(tsv: string, scale: number, verticals: readonly VerticalRule[] = []): BboxPage {
+export function tesseractTsvPage(tsv: string, scale: number, verticals: readonly VerticalRule[] = [], lineSizes: ReadonlyMap<string, number> = new Map()): BboxPage {
   const borders = verticals.map((v) => ({ x: v.x * scale, top: v.top * scale, bottom: v.bottom * scale }));
   const page: BboxPage = { width: 0, height: 0, blocks: [] };
+  // Tesseract's size of each line (`hocr-line-sizes.ts`), in points; the pieces a line is cut into keep it.
+  const sizes = new Map<BboxLine, number>();
   let block: BboxBlock | undefined;
   let line: BboxLine | undefined;
   for (const record of tsv.split('\n')) {
@@ -92,6 +94,8 @@ export function tesseractTsvPage(tsv: string, scale: number, verticals: readonly
         page.blocks.push(block);
       }
       line = { ...box, words: [] };
+      const size = lineSizes.get(cells.slice(6, 10).join(' '));
+      if (size) sizes.set(line, size * scale);
       block?.lines.push(line);
     } else if (level === 5 && line) {
       const text = mendOcrCase(normalizeText(cells.slice(11).join('\t')).trim());
@@ -104,7 +108,10 @@ export function tesseractTsvPage(tsv: string, scale: number, verticals: readonly
     const kept: BboxLine[] = [];
     for (const l of b.lines) {
       if (l.words.length === 0) continue;
-      const [first, ...others] = splitAtBorders(l, borders).flatMap(splitMisaligned);
+      const pieces = splitAtBorders(l, borders).flatMap(splitMisaligned);
+      const size = sizes.get(l);
+      if (size) for (const piece of pieces) sizes.set(piece, size);
+      const [first, ...others] = pieces;
       kept.push(first!);
       for (const other of others) page.blocks.push({ ...unionBox(other.words), lines: [other] });
     }
@@ -112,7 +119,13 @@ export function tesseractTsvPage(tsv: string, scale: number, verticals: readonly
   }
   const lines = page.blocks.flatMap((b) => b.lines);
   const pageEm = median(lines.flatMap(emEstimates));
-  for (const l of lines) onBaseline(l, pageEm);
+  // Ems per point of tesseract's line size, on this page's lines that tell both.
+  const emPerSize = median(lines.flatMap((l) => {
+    const own = median(emEstimates(l));
+    const size = sizes.get(l);
+    return own && size ? [own / size] : [];
+  }));
+  for (const l of lines) onBaseline(l, pageEm, emPerSize * (sizes.get(l) ?? 0));
   // Blocks take the box of the lines they hold now (lines moved out, boxes made font boxes).
   for (const b of page.blocks) Object.assign(b, unionBox(b.lines));
   page.blocks = page.blocks.filter((b) => b.lines.length > 0);
@@ -220,18 +233,20 @@ const DESCENT = 0.3;
  * - The baseline is the median bottom of the words with nothing below it (`DESCENDS`), so
  *   two cells side by side, one holding `(Tính` or `lòng chung`, share a baseline; in a line
  *   of such words only (`phạm pháp luật`), their median bottom less DESCENT_INK.
- * - The type size is the line's own (`emEstimates`; a heading is larger), else the page's.
+ * - The type size is the line's own (`emEstimates`; a heading is larger); else tesseract's
+ *   size of the line (`sizeEm`, `hocr-line-sizes.ts`), scaled by what it is in ems on the
+ *   page's lines that tell their own; else the page's.
  * - A small word whose ink ends above the line's middle is a footnote marker and keeps
  *   its own box.
  */
-function onBaseline(line: BboxLine, pageEm: number): void {
+function onBaseline(line: BboxLine, pageEm: number, sizeEm: number): void {
   const middle = (line.yMin + line.yMax) / 2;
   const raised = (w: BboxWord) => w.yMax - w.yMin < 0.5 * (line.yMax - line.yMin) && w.yMax < middle;
   const body = line.words.filter((w) => !raised(w));
   if (body.length === 0) return;
   const own = median(emEstimates({ ...line, words: body }));
   // Without a page size either, the line's ink height stands for 1.1 em.
-  const em = own || pageEm || median(body.map((w) => w.yMax - w.yMin)) / 1.1;
+  const em = own || sizeEm || pageEm || median(body.map((w) => w.yMax - w.yMin)) / 1.1;
   const flat = body.filter((w) => !DESCENDS.test(w.text));
   // A word with nothing below the baseline sits on it; another reaches ≈ 0.18 em below it.
   const baseline = flat.length > 0 ? median(flat.map((w) => w.yMax)) : median(body.map((w) => w.yMax - DESCENT_INK * em));

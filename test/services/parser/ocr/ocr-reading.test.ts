@@ -60,6 +60,35 @@ describe('tesseractTsvPage', () => {
   });
 });
 
+describe('tesseractTsvPage with tesseract\'s line sizes', () => {
+  // A 13 pt title whose words tell no size (marks everywhere), over an 11 pt table row
+  // whose digits do (33 px: 50 px to the em). Tesseract sizes the lines 60 and 50 px.
+  const tsv = [
+    '1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t',
+    '3\t1\t1\t1\t0\t0\t300\t300\t400\t50\t-1\t',
+    '4\t1\t1\t1\t1\t0\t300\t300\t400\t50\t-1\t',
+    '5\t1\t1\t1\t1\t1\t300\t300\t150\t50\t96\tThống',
+    '5\t1\t1\t1\t1\t2\t480\t305\t60\t45\t96\tkê',
+    '3\t1\t2\t1\t0\t0\t300\t500\t200\t33\t-1\t',
+    '4\t1\t2\t1\t1\t0\t300\t500\t200\t33\t-1\t',
+    '5\t1\t2\t1\t1\t1\t300\t500\t80\t33\t96\t2015',
+    '5\t1\t2\t1\t1\t2\t420\t500\t80\t33\t96\t2016',
+  ].join('\n');
+  const heights = (page: BboxPage) => page.blocks.map((b) => b.lines[0]!.words[0]!.yMax - b.lines[0]!.words[0]!.yMin);
+
+  it('sizes a line its words cannot size by tesseract\'s measure, scaled on the lines that tell both', () => {
+    const sizes = new Map([['300 300 400 50', 60], ['300 500 200 33', 50]]);
+    const [title, row] = heights(tesseractTsvPage(tsv, 1, [], sizes));
+    expect(row).toBeCloseTo((33 / 0.66) * 1.25, 5);
+    expect(title! / row!).toBeCloseTo(60 / 50, 5);
+  });
+
+  it('without it, gives such a line the page\'s size', () => {
+    const [title, row] = heights(tesseractTsvPage(tsv, 1));
+    expect(title).toBeCloseTo(row!, 5);
+  });
+});
+
 describe('tesseractTsvPage at a table\'s column borders', () => {
   // One tesseract line strung across three header cells: `Năm` | `Năm` | `Năm 2020`.
   const header = [
