@@ -155,29 +155,39 @@ function checkIdentity(identity: FileRoleIdentity, byRole: Map<Role, Fact[]>, br
 
 function checkBound(bound: FileRoleBound, byRole: Map<Role, Fact[]>): FlagDraft | undefined {
   const parts = byRole.get(bound.part);
-  const wholes = byRole.get(bound.whole);
-  if (!parts || !wholes) return undefined;
+  // Files by one channel (`38.613 hồ sơ trực tiếp và bưu chính`) are a share of those received, no whole of the flow.
+  const wholes = byRole.get(bound.whole)?.filter((w) => !CHANNEL.test(w.label));
+  if (!parts || !wholes?.length) return undefined;
   // Only when every pairing fails: a paragraph may state a part for one period and its whole for another.
   const pairs = parts.flatMap((p) => wholes.map((w) => [p, w] as const)).filter(([p, w]) => p !== w);
   if (pairs.length === 0 || pairs.some(([p, w]) => p.value! <= w.value!)) return undefined;
   const [part, whole] = pairs.reduce((a, b) => (b[0].value! - b[1].value! < a[0].value! - a[1].value! ? b : a));
   const certain = bound.exact && pairs.length === 1;
+  // `giải quyết 94.985 hồ sơ, bao gồm cả những hồ sơ tồn đọng từ năm trước`: the passage says why the part is larger.
+  const explained = !bound.exact && [part, whole].some((f) => CARRIED_OVER_SAID.test(f.evidence.quote));
   const [pv, pe] = ROLE_NAME[bound.part];
   const [wv, we] = ROLE_NAME[bound.whole];
   return {
-    ruleId: `${FILE_FLOW}.${bound.part.replace(/-/g, '_')}_le_${bound.whole.replace(/-/g, '_')}`, family: 'bounds', severity: certain ? 'error' : 'warning',
+    ruleId: `${FILE_FLOW}.${bound.part.replace(/-/g, '_')}_le_${bound.whole.replace(/-/g, '_')}`, family: 'bounds', severity: certain ? 'error' : explained ? 'info' : 'warning',
     left: part.value!, right: whole.value!, imbalance: part.value! - whole.value!, values: { part: part.value!, whole: whole.value! }, facts: [part, whole],
     message: {
       vi: `Số hồ sơ ${pv} (${vi(part.value!)}) lớn hơn số hồ sơ ${wv} (${vi(whole.value!)}).`,
       en: `Files ${pe} (${en(part.value!)}) exceed files ${we} (${en(whole.value!)}).`,
     },
     ...(certain ? {} : {
-      severityReason: bound.exact
+      severityReason: explained
+        ? { vi: 'Thông tin: đoạn văn nói số này gồm cả hồ sơ tồn từ kỳ trước.', en: 'Info: the passage says this figure includes files carried over.' }
+        : bound.exact
         ? { vi: 'Cảnh báo: đoạn văn nêu nhiều số cùng loại, chưa chắc đã ghép đúng.', en: 'Warning: the passage states several figures of one kind; the pairing is not certain.' }
         : { vi: `Cảnh báo: "${wv}" có thể chưa gồm hồ sơ kỳ trước chuyển sang.`, en: `Warning: "${we}" may leave out files carried over.` },
     }),
   };
 }
+
+const CHANNEL = /trực tuyến|trực tiếp|bưu chính|qua mạng/iu;
+
+/** Words that say carried-over files are in a figure, without giving their number. */
+const CARRIED_OVER_SAID = /(?:bao gồm|kể cả|gồm cả)[^.;]{0,30}(?:tồn|kỳ trước|năm trước|chuyển sang)/iu;
 
 /** How far a figure printed rounded (`8,98 ngàn` → 8.980 ± 5) may lie from its value; 0 for an exact one. */
 function roundingOf(f: Fact): number {

@@ -63,12 +63,20 @@ export class FigureContext {
     const aboutFiles = isFileNoun(noun) || token.kind === 'percent' || ((token.kind === 'ratio' || token.kind === 'quantity') && noun === undefined && /hồ sơ/iu.test(clause));
     const role = aboutFiles ? this.roleOf(token, noun, sentence, tokens) : undefined;
     const counted = token.kind === 'quantity' || token.kind === 'ratio' ? countedUnitsScope(noun) : undefined;
-    return { scope: counted ? { ...counted, from: 'sentence' } : this.scopeOf(token, sentence), ...(role ? { role: role.role } : {}), ...(role?.inferred ? { roleInferred: true } : {}), certainty: certaintyOf(token) };
+    return { scope: counted ? { ...counted, from: 'sentence' } : this.scopeOf(token, sentence, tokens), ...(role ? { role: role.role } : {}), ...(role?.inferred ? { roleInferred: true } : {}), certainty: certaintyOf(token) };
   }
 
-  scopeOf(token: NumericToken, sentence: SentenceSpan): FactScope {
+  scopeOf(token: NumericToken, sentence: SentenceSpan, tokens: readonly NumericToken[] = []): FactScope {
     const own = sentenceScope(this.text, this.cues, sentence.start, Math.min(token.start, token.qualifierSpan?.start ?? token.start), token.end, sentence.end);
     if (own) return { ...own, from: 'sentence' };
+    // A part listed under its total (`UBND phường đã tiếp nhận 3.718 hồ sơ, trong đó có 2.255 hồ sơ
+    // được nộp trực tuyến`) is of the total's scope.
+    // Only a subject's scope passes down, in the parent's clause: not a level attached after the
+    // parent's noun (`134 thủ tục cấp xã; trong đó …` lists the 2.268's parts, not the 134's).
+    const parent = tokens.length > 0 ? this.parentOf(token, sentence, tokens) : undefined;
+    const sameList = parent !== undefined && !this.text.slice(parent.end, token.start).includes(';');
+    const parentScope = parent && sameList ? sentenceScope(this.text, this.cues, sentence.start, Math.min(parent.start, parent.qualifierSpan?.start ?? parent.start), parent.end, sentence.end, false) : undefined;
+    if (parentScope) return { ...parentScope, from: 'sentence' };
     if (this.carried) return { ...this.carried, from: 'paragraph' };
     if (this.headingScope) return { ...this.headingScope, from: 'heading' };
     return { reach: 'unstated' };

@@ -38,6 +38,8 @@ interface Cue {
   weak?: boolean;
   /** A level right after an earlier number's noun (`134 thủ tục cấp xã`): that number's alone. */
   attached?: boolean;
+  /** Its sentence's only (`Riêng …`): the next sentences return to what the report was about. */
+  local?: boolean;
 }
 
 const LEVELS_PHRASE = new RegExp(
@@ -147,6 +149,7 @@ export function scopeCues(text: string): Cue[] {
   if (text.includes('(')) for (const m of text.matchAll(NAME_BEFORE_FIGURE)) {
     cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });
   }
+  if (text.includes('Riêng') || text.includes('riêng')) cues.push(...subsetCues(text, cues));
   // Longest first at a position, then drop what a kept cue covers.
   cues.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Cue[] = [];
@@ -158,6 +161,25 @@ export function scopeCues(text: string): Cue[] {
   return kept;
 }
 
+/**
+ * `Riêng các hồ sơ thuộc thẩm quyền cấp xã, có tổng số 2.760, với 2.602 …`, `Riêng lĩnh vực đất
+ * đai, …`: the figures that follow are of that part only, not the unit's whole, and not to be
+ * added to or compared with its other figures. `Riêng cấp xã …`, `Riêng Bộ phận Một cửa huyện …`
+ * name a level or office, read as such.
+ */
+const SUBSET = /(?<![\p{L}\p{M}])[Rr]iêng\s+([^,:;.()\d]{3,90}?)(?=\s*[,:]|\s+(?:đã|có|tiếp nhận|giải quyết)(?![\p{L}\p{M}]))/gu;
+
+function subsetCues(text: string, cues: readonly Cue[]): Cue[] {
+  const found: Cue[] = [];
+  for (const m of text.matchAll(SUBSET)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    const leading = /^(?:(?:các|tại|ở)\s+)?/u.exec(m[1]!)![0].length;
+    if (cues.some((c) => c.start === start + leading)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, local: true, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });
+  }
+  return found;
+}
+
 const CLAUSE_BREAK = /[;.!?]/u;
 /** Words that attach a following place to the figure before it. */
 const LOCATIVE = /^\s*(?:hồ sơ|thủ tục|tthc)?[^,;.()\d]{0,25}?(?:tại|ở|của|thuộc)\s+(?:(?:ubnd|ủy ban nhân dân)\s+)?$/iu;
@@ -167,9 +189,9 @@ const LOCATIVE = /^\s*(?:hồ sơ|thủ tục|tthc)?[^,;.()\d]{0,25}?(?:tại|�
  * [sentenceStart, sentenceEnd): a locative after it in its clause, else the nearest cue
  * before it (a weak one only in its clause).
  */
-export function sentenceScope(text: string, cues: readonly Cue[], sentenceStart: number, at: number, atEnd: number, sentenceEnd: number): Omit<FactScope, 'from'> | undefined {
+export function sentenceScope(text: string, cues: readonly Cue[], sentenceStart: number, at: number, atEnd: number, sentenceEnd: number, withAfter = true): Omit<FactScope, 'from'> | undefined {
   const clauseEnd = nextBreak(text, atEnd, sentenceEnd);
-  const after = cues.find((c) => c.start >= atEnd && c.end <= clauseEnd && !/\d/.test(text.slice(atEnd, c.start))
+  const after = withAfter && cues.find((c) => c.start >= atEnd && c.end <= clauseEnd && !/\d/.test(text.slice(atEnd, c.start))
     && (LOCATIVE.test(text.slice(atEnd, c.start)) || attachedAfterNoun(text, atEnd, c)));
   if (after) return after.scope;
   const clauseStart = Math.max(sentenceStart, ...[',', ';', '(', ':'].map((ch) => text.lastIndexOf(ch, at - 1) + 1));
@@ -213,5 +235,5 @@ const UNIT_ABBREVIATION = new RegExp(`(?:^|[^\\p{L}\\p{M}])${PRESS_ABBREVIATION}
 
 /** The scope a whole sentence leaves for the next ones: its last strong cue. */
 export function lastStrongScope(cues: readonly Cue[], start: number, end: number): Omit<FactScope, 'from'> | undefined {
-  return cues.filter((c) => !c.weak && c.start >= start && c.end <= end).at(-1)?.scope;
+  return cues.filter((c) => !c.weak && !c.local && c.start >= start && c.end <= end).at(-1)?.scope;
 }

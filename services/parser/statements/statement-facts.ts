@@ -43,6 +43,9 @@ const CHANGE_CUE = /(?:tăng|giảm|nâng|hạ)(?:\s+(?:thêm|lên|xuống|đư�
 // `7.518 TTHC ở 3 cấp: tỉnh, huyện, xã, trong đó: …`: a place named by a count and its names may stand between.
 const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|[,;]?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{0,60},\s*với(?![\p{L}\p{M}])|[^\d(),.;:]{1,60}(?:\(\s*(?:gồm|trong đó)|,\s*trong đó)\s*:?|\s*(?:ở|tại|của|thuộc)\s+\d{1,2}\s+[\p{L}\p{M} ]{1,20}:\s*[\p{L}\p{M} ,]{1,80},\s*trong đó\s*:?)/iu;
 
+/** What a bare `tổng số N` may count, named earlier in its sentence. */
+const TOTALLED_NOUN = /(?<![\p{L}\p{M}])(?:hồ sơ|thủ tục hành chính|thủ tục|TTHC|văn bản)(?![\p{L}\p{M}])/giu;
+
 type Quantity = NumericToken & { value: number };
 
 const isCount = (t: NumericToken): t is Quantity => t.kind === 'quantity' && t.value !== undefined;
@@ -163,7 +166,18 @@ class SentenceReader {
 
   private nounAfter(t: NumericToken): string | undefined {
     const marks = SUPERSCRIPTS.exec(this.para.text.slice(t.end))?.[0].length ?? 0;
-    return readUnitNoun(this.para.text, t.end + marks)?.noun;
+    return readUnitNoun(this.para.text, t.end + marks)?.noun ?? this.totalNamedBefore(t);
+  }
+
+  /**
+   * A bare total after `tổng số` counts what its sentence named before it: `Riêng các hồ sơ thuộc
+   * thẩm quyền cấp xã, có tổng số 2.760, với 2.602 hồ sơ …`, `Về thủ tục hành chính: tổng số là 1.234.`
+   */
+  private totalNamedBefore(t: NumericToken): string | undefined {
+    if (t.kind !== 'quantity') return undefined;
+    const before = this.para.text.slice(this.sentence.start, t.start);
+    if (!/(?:tổng số|tổng cộng)(?:\s+(?:là|có))?\s*:?\s*$/iu.test(before)) return undefined;
+    return [...before.matchAll(TOTALLED_NOUN)].at(-1)?.[0].toLowerCase();
   }
 
   /** Where the words before a token end: before its qualifier when the qualifier comes first. */
@@ -351,6 +365,10 @@ class SentenceReader {
       if (nested && candidates[0]) limit = candidates[0].end + nested.index;
       const parts = candidates.filter((t) => t.end <= limit);
       if (parts.length < 2) return;
+      // `với 05 lĩnh vực gồm 76 thủ tục, tiếp nhận 139 hồ sơ`: parts each larger than a total of
+      // another noun count other things; the total counts the groups they fall in.
+      const totalNoun = nounSpan?.noun;
+      if (total.kind === 'quantity' && totalNoun && parts.every((p) => p.value > total.value && !sameNoun(this.nounAfter(p), totalNoun))) return;
       // `689 đơn vị, trong đó, giảm 06 …, giải thể 03 …`: what follows are changes, not parts.
       if (CHANGE_WORD.test(this.para.text.slice(total.end, parts[0]!.start))) return;
       if (total.kind === 'quantity' && !/(?:trong đó|gồm|cụ thể|bao gồm)(?![\p{L}\p{M}])|\(/iu.test(cue[0]) && !nounSpan) return;

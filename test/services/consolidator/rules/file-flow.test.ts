@@ -10,6 +10,22 @@ const files = (value: number, role: Fact['role'], extra: Partial<Fact> = {}) => 
 const flagsOf = (text: string) => checkDocument({ unit: 'unknown', period: 'unknown', facts: analyzeDocument('d'.repeat(64), passageDocument(text)).facts }).filter((f) => f.severity !== 'info');
 
 describe('file_flow: the identities of the flow of files', () => {
+  it('resolved above received is explained when the passage says carried-over files are in it, and a channel is no whole (Bình Thuận e-19, Kon Tum a-05)', () => {
+    const said = checkDocument({ unit: 'unknown', period: 'unknown', facts: analyzeDocument('d'.repeat(64), passageDocument('Trong năm 2024, Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận 94.665 hồ sơ thủ tục hành chính và giải quyết 94.985 hồ sơ, bao gồm cả những hồ sơ tồn đọng từ năm trước.')).facts });
+    expect(said.find((f) => f.ruleId === 'file_flow.resolved_le_received')).toMatchObject({ severity: 'info' });
+    // Without the words, the same figures are a question for the unit.
+    expect(flagsOf('Trong năm 2024, Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận 94.665 hồ sơ thủ tục hành chính và giải quyết 94.985 hồ sơ.')
+      .find((f) => f.ruleId === 'file_flow.resolved_le_received')).toMatchObject({ severity: 'warning' });
+    expect(fileFlowViolations(doc([files(38613, 'received', { label: 'hồ sơ trực tiếp và bưu chính' }), files(48249, 'resolved')]))).toEqual([]);
+  });
+
+  it('a part of the unit’s files taken apart (`Riêng …`) is not added to its whole-office figures (Phú Giáo d-01)', () => {
+    const flags = flagsOf('Từ ngày 1-7 đến ngày 30-9, Trung tâm tiếp nhận 13.188 hồ sơ, đã giải quyết 12.970 hồ sơ. Tỷ lệ hồ sơ giải quyết đúng và trước hạn đạt 99,2%; 102 hồ sơ bị trễ hạn.\n\nRiêng các hồ sơ thuộc thẩm quyền cấp xã, có tổng số 2.760, với 2.602 hồ sơ được giải quyết đúng và trước hạn, chiếm 96,2%.');
+    expect(flags.filter((f) => f.ruleId.startsWith('file_flow'))).toEqual([]);
+    // Its own share is checked against its own total: 2.602 / 2.760 = 94,3 %, not 96,2 %.
+    expect(flags.find((f) => f.family === 'rate_mismatch')).toMatchObject({ severity: 'warning' });
+  });
+
   it('in hand = new + carried over, in one paragraph: an error naming both sides (Hội An b-11)', () => {
     const flags = flagsOf('Theo UBND TP.Hội An, trong quý III.2020, tổng số hồ sơ yêu cầu giải quyết là 10.455 hồ sơ, thủ tục hành chính; trong đó hồ sơ mới tiếp nhận là 10.133 hồ sơ, kỳ trước chuyển qua là 612 hồ sơ. Số hồ sơ đã giải quyết: 9.986 (hồ sơ giải quyết đúng hạn là 9.143 hồ sơ, quá hạn là 743 hồ sơ); số hồ sơ đang giải quyết: 844 hồ sơ.');
     const inHand = flags.find((f) => f.ruleId === 'file_flow.in_hand_eq_new_plus_carried_over');

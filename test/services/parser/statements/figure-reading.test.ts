@@ -213,4 +213,18 @@ describe('classes found on the second batch of passages (d-*, e-*: communes, dis
     // The channel in the figure's own clause stays its indicator.
     expect(valued(read('Số hồ sơ tiếp nhận trực tuyến tại Bộ phận Một cửa UBND huyện là 1.623 hồ sơ.'), 1623)?.indicator).toBe('hoso.online');
   });
+
+  it('a part takes its total’s scope, a bare `tổng số` its sentence’s noun, and groups are no total of what they hold (Phù Liễn d-02, Phú Giáo d-01, Đắk Lắk e-04)', () => {
+    const phuLien = read('Từ ngày 1/7 đến nay, Uỷ ban nhân dân phường đã tiếp nhận 3.718 hồ sơ thủ tục hành chính, trong đó có 2.255 hồ sơ được nộp trực tuyến, chiếm 61%.');
+    expect(valued(phuLien, 2255)?.scope).toMatchObject({ reach: 'levels', levels: ['commune'] });
+    const phuGiao = read('Riêng các hồ sơ thuộc thẩm quyền cấp xã, có tổng số 2.760, với 2.602 hồ sơ được giải quyết đúng và trước hạn, chiếm 96,2%.');
+    expect(phuGiao.find((f) => f.kind === 'count' && f.value === 2760)).toMatchObject({ unit: 'hồ sơ', scope: { reach: 'named' } });
+    expect(phuGiao.find((f) => f.kind === 'rate')).toMatchObject({ numerator: 2602, denominator: 2760 });
+    // `Riêng cấp xã` names a level, read as one.
+    expect(valued(read('Riêng cấp xã tiếp nhận 1.000 hồ sơ.'), 1000)?.scope).toMatchObject({ reach: 'levels', levels: ['commune'] });
+    const dakLak = read('Việc giải quyết theo cơ chế “Một cửa liên thông” đã được thực hiện với 05 lĩnh vực gồm 76 thủ tục, tiếp nhận 139 hồ sơ, giải quyết và trả kết quả đúng hạn 133 hồ sơ.');
+    expect(dakLak.filter((f) => f.kind === 'breakdown')).toEqual([]);
+    // Parts smaller than their total, of other nouns, still break it down.
+    expect(read('Rà soát 38 văn bản của cấp huyện (gồm 10 nghị quyết, 28 quyết định).').filter((f) => f.kind === 'breakdown')).toHaveLength(1);
+  });
 });
