@@ -14,7 +14,7 @@ import { UnitLevel } from '../report-parsed/v1.ts';
  *   table-cell               → value, table (where the cell sits)
  * Statements that are not a count over a base (never checked as one):
  *   threshold-count → numerator, denominator: units meeting a threshold (`5/9 huyện đạt tỷ lệ … dưới 3%`)
- *   rank            → value (the place), denominator (out of how many): `xếp thứ 12/63`
+ *   rank            → value (the place), denominator (out of how many) when printed: `xếp thứ 12/63`, `đứng thứ 4 cả nước`
  *   score           → value: an index score or satisfaction index (`PAR INDEX đạt 85,67 điểm`, `SIPAS 82,5%`)
  *   change          → value: a change, in percentage points when beside a rate or score
  */

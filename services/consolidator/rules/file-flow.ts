@@ -107,7 +107,8 @@ function checkIdentity(identity: FileRoleIdentity, byRole: Map<Role, Fact[]>, br
   const totalRole: Role | undefined = byRole.has(identity.total) ? identity.total : identity.total === 'in-hand' && byRole.has('received') ? 'received' : undefined;
   if (!totalRole || !identity.parts.every((r) => byRole.has(r))) return undefined;
   const lists = [byRole.get(totalRole)!, ...identity.parts.map((r) => byRole.get(r)!)];
-  const choices = lists.map((l) => l.length).reduce((a, b) => a * b, 1);
+  // One figure read twice (a breakdown's total and the count of the same words) is one choice.
+  const choices = lists.map((l) => new Set(l.map((f) => f.value)).size).reduce((a, b) => a * b, 1);
   let worst: { picked: Fact[]; gap: number } | undefined;
   for (const picked of combinations(lists, 64)) {
     if (new Set(picked).size < picked.length) continue;

@@ -56,6 +56,9 @@ const JOINT_LEVELS_PHRASE = new RegExp(
   `(?:(?:ubnd|ủy ban nhân dân)\\s+|cấp\\s+)?(${LEVEL_WORD})\\s+và\\s+(?:${OFFICE}\\s+)?(?:của\\s+)?(?:(?:ubnd|ủy ban nhân dân)\\s+)?(?:cấp\\s+|các\\s+)?(?:\\d+\\s+)?(${LEVEL_WORD}(?:\\s*,?\\s*${LEVEL_WORD})*)(?![\\p{L}\\p{M}])`,
   'gu',
 );
+/** Cheap tests that let most paragraphs skip the two phrases above and below (measured: bench:pdf). */
+const JOINT_HINT = new RegExp(`${LEVEL_WORD}\\s+và\\s`, 'u');
+const BODY_HINT = /(?:Bộ|Sở|Phòng)\s+\p{Lu}/u;
 const AGENCIES_PHRASE = /(?:các\s+)?sở,?\s+ban,?\s+ngành(?:\s+(?:cấp\s+)?tỉnh)?/gu;
 const OFFICE_PHRASE = new RegExp(`${OFFICE}(?:\\s+(?:của\\s+)?(?:ubnd|ủy ban nhân dân))?(?:\\s+(?:cấp\\s+|các\\s+)?(${LEVEL_WORD}))?`, 'gu');
 const AREA_PHRASE = new RegExp(`toàn\\s+(${LEVEL_WORD})|trên\\s+(?:địa bàn|phạm vi)(?:\\s+toàn)?\\s+(${LEVEL_WORD})`, 'gu');
@@ -115,7 +118,7 @@ export function scopeCues(text: string): Cue[] {
   if (has('cấp ', 'các ')) for (const m of key.matchAll(LEVELS_PHRASE)) {
     cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'levels', levels: levelsOf(m[1]!), cue: text.slice(m.index, m.index + m[0].length) } });
   }
-  if (has(' và ')) for (const m of key.matchAll(JOINT_LEVELS_PHRASE)) {
+  if (has(' và ') && JOINT_HINT.test(key)) for (const m of key.matchAll(JOINT_LEVELS_PHRASE)) {
     if (/^\s*\p{Lu}/u.test(text.slice(m.index + m[0].length))) continue;
     cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'levels', levels: levelsOf(`${m[1]!} ${m[2]!}`), cue: text.slice(m.index, m.index + m[0].length) } });
   }
@@ -136,7 +139,7 @@ export function scopeCues(text: string): Cue[] {
   if (has('công an', 'bảo hiểm', 'kho bạc', 'thuế', 'đăng ký đất đai', 'điện lực', 'bưu điện')) for (const m of text.matchAll(AGENCY)) {
     cues.push({ start: m.index, end: m.index + m[0].length, scope: { reach: 'named', name: m[0].replace(/\s+/g, ' '), cue: m[0] } });
   }
-  if (has('bộ ', 'sở ', 'phòng ')) for (const m of text.matchAll(STATE_BODY)) {
+  if (BODY_HINT.test(text)) for (const m of text.matchAll(STATE_BODY)) {
     if (!/^\p{Lu}/u.test(m[0])) continue;
     // `Sở Tư pháp tỉnh Hải Dương`: the place after a department is whose department it is, no cue of its own.
     const end = m.index + m[0].length + (BODY_PLACE.exec(text.slice(m.index + m[0].length))?.[0].length ?? 0);

@@ -7,7 +7,7 @@ import { splitSentences, type SentenceSpan } from './sentence-splitter.ts';
 import { readUnitNoun } from './unit-noun.ts';
 import { opensBracket } from './brackets.ts';
 import { FigureContext } from './figure-context.ts';
-import { isFileNoun } from './file-role.ts';
+import { fileRoleOf, isFileNoun } from './file-role.ts';
 import { rolePartition } from './role-partition.ts';
 import { isIndexScore, isPoints, isRankCue, isThreshold } from './statement-kind.ts';
 
@@ -42,6 +42,11 @@ const CHANGE_CUE = /(?:tăng|giảm|nâng|hạ)(?:\s+(?:thêm|lên|xuống|đư�
 // (`38 văn bản của cấp huyện (gồm 10 nghị quyết, 28 quyết định)`).
 // `7.518 TTHC ở 3 cấp: tỉnh, huyện, xã, trong đó: …`: a place named by a count and its names may stand between.
 const BREAKDOWN_CUE = /^\s*(?:\(\s*(?:gồm|trong đó)?:?|[,;]?\s*(?:trong đó|gồm(?: có)?|cụ thể|bao gồm)\s*:?|:|[^\d(),.;:]{0,60},\s*với(?![\p{L}\p{M}])|[^\d(),.;:]{1,60}(?:\(\s*(?:gồm|trong đó)|,\s*trong đó)\s*:?|\s*(?:ở|tại|của|thuộc)\s+\d{1,2}\s+[\p{L}\p{M} ]{1,20}:\s*[\p{L}\p{M} ,]{1,80},\s*trong đó\s*:?)/iu;
+
+/** A place in a ranking without `thứ` (`nằm vị trí số 44`, `xếp hạng số 5`). */
+const RANK_PLACE = /(?:vị trí|hạng)\s+số\s*$/iu;
+/** A verb of ranking right before a place: a place alone (no `/63`) is a rank only after one. */
+const RANK_VERB = /(?:xếp|đứng|nằm|giữ|vươn lên|tụt|lùi|đạt)(?:\s+(?:ở|tại|vào|lên|xuống))?(?:\s+(?:vị trí|hạng|thứ hạng))?(?:\s+số)?\s*$|(?:vị trí|hạng)\s*$/iu;
 
 /** What a bare `tổng số N` may count, named earlier in its sentence. */
 const TOTALLED_NOUN = /(?<![\p{L}\p{M}])(?:hồ sơ|thủ tục hành chính|thủ tục|TTHC|văn bản)(?![\p{L}\p{M}])/giu;
@@ -138,8 +143,9 @@ class SentenceReader {
       reportId: this.reportId, kind, ...fields,
       ...(token.qualifier && !fields.qualifier ? { qualifier: token.qualifier } : {}),
       scope: reading.scope,
-      ...(fields.role ?? reading.role ? { role: fields.role ?? reading.role } : {}),
-      ...(!fields.role && reading.roleInferred ? { roleInferred: true as const } : {}),
+      // A change (`tăng 46% so với cùng kỳ`) is no number of files at any step of their flow.
+      ...(kind !== 'change' && (fields.role ?? reading.role) ? { role: fields.role ?? reading.role } : {}),
+      ...(kind !== 'change' && !fields.role && reading.roleInferred ? { roleInferred: true as const } : {}),
       certainty: fields.qualifier ? 'approximate' : reading.certainty,
       block: this.para.index,
       evidence,
@@ -152,15 +158,21 @@ class SentenceReader {
     return { label, value, ...(role ? { role } : {}) };
   }
 
-  /** `xếp thứ 12/63`, `đứng thứ 5/63`, `xếp hạng 12/63`: a place out of a number, not a count. */
+  /**
+   * `xếp thứ 12/63`, `đứng thứ 5/63`, `xếp hạng 12/63`: a place out of a number, not a count; and
+   * a place alone after a ranking verb (`đứng thứ 4 cả nước`, `xếp vị trí thứ 40`, `nằm vị trí số 44`).
+   */
   private ranks(): void {
     this.tokens.forEach((t, i) => {
       const next = this.tokens[i + 1];
-      if (t.kind !== 'ordinal' || t.value === undefined || !isRankCue(t.raw) || next?.kind !== 'quantity' || next.value === undefined) return;
-      if (!/^\s*\/\s*$/u.test(this.para.text.slice(t.end, next.start))) return;
-      this.consumed.add(next);
-      const noun = this.nounAfter(next);
-      this.push('rank', t, { label: this.labelBefore(t) || t.raw, value: t.value, denominator: next.value, unit: noun ?? '' });
+      const placeAlone = t.kind === 'quantity' && RANK_PLACE.test(this.para.text.slice(Math.max(this.sentence.start, t.start - 30), t.start));
+      if ((t.kind !== 'ordinal' && !placeAlone) || t.value === undefined || (t.kind === 'ordinal' && !isRankCue(t.raw))) return;
+      const outOf = next?.kind === 'quantity' && next.value !== undefined && /^\s*\/\s*$/u.test(this.para.text.slice(t.end, next.start));
+      if (!outOf && !RANK_VERB.test(this.para.text.slice(Math.max(this.sentence.start, t.start - 30), t.start))) return;
+      this.consumed.add(t);
+      if (outOf) this.consumed.add(next);
+      const noun = outOf ? this.nounAfter(next) : undefined;
+      this.push('rank', t, { label: this.labelBefore(t) || t.raw, value: t.value, ...(outOf ? { denominator: next.value } : {}), unit: noun ?? '' });
     });
   }
 
@@ -176,8 +188,14 @@ class SentenceReader {
   private totalNamedBefore(t: NumericToken): string | undefined {
     if (t.kind !== 'quantity') return undefined;
     const before = this.para.text.slice(this.sentence.start, t.start);
-    if (!/(?:tổng số|tổng cộng)(?:\s+(?:là|có))?\s*:?\s*$/iu.test(before)) return undefined;
-    return [...before.matchAll(TOTALLED_NOUN)].at(-1)?.[0].toLowerCase();
+    if (/(?:tổng số|tổng cộng)(?:\s+(?:là|có))?\s*:?\s*$/iu.test(before)) return [...before.matchAll(TOTALLED_NOUN)].at(-1)?.[0].toLowerCase();
+    // `Số hồ sơ hoàn thành toàn bộ quy trình số hóa là 9.143`, `…, tiếp nhận mới là 1.545, …`: the
+    // clause's subject names it, or the clause names a step of the flow of files its sentence spoke of.
+    if (!/(?:là|:)\s*$/u.test(before)) return undefined;
+    const clause = before.split(/[,;(]/u).at(-1) ?? '';
+    const subject = [...clause.matchAll(TOTALLED_NOUN)].at(-1)?.[0].toLowerCase();
+    if (subject) return subject;
+    return fileRoleOf(clause) && /hồ sơ/iu.test(before) ? 'hồ sơ' : undefined;
   }
 
   /** Where the words before a token end: before its qualifier when the qualifier comes first. */
@@ -372,7 +390,7 @@ class SentenceReader {
       // `689 đơn vị, trong đó, giảm 06 …, giải thể 03 …`: what follows are changes, not parts.
       if (CHANGE_WORD.test(this.para.text.slice(total.end, parts[0]!.start))) return;
       if (total.kind === 'quantity' && !/(?:trong đó|gồm|cụ thể|bao gồm)(?![\p{L}\p{M}])|\(/iu.test(cue[0]) && !nounSpan) return;
-      const partition = rolePartition(withoutTimelinessSubsets(parts.map((p) => this.part(this.label(p, this.nounAfter(p)), p, p.value, this.nounAfter(p) ?? nounSpan?.noun))));
+      const partition = rolePartition(withoutTimelinessSubsets(parts.map((p) => this.part(this.label(p, this.nounAfter(p)), p, p.value, this.nounAfter(p) ?? nounSpan?.noun))), bracketed);
       const asParts = partition.parts;
       if (asParts.length < 2) return;
       const enumerated = /^\s*:/.test(cue[0]) && !/\d/.test(after.slice(cue[0].length, after.search(/[.]|$/u)));

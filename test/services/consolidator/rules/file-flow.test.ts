@@ -19,6 +19,12 @@ describe('file_flow: the identities of the flow of files', () => {
     expect(fileFlowViolations(doc([files(38613, 'received', { label: 'hồ sơ trực tiếp và bưu chính' }), files(48249, 'resolved')]))).toEqual([]);
   });
 
+  it('one figure read twice (a breakdown’s total and its count) is no choice between figures: the error stands (Hội An b-11)', () => {
+    const resolved = files(9986, 'resolved');
+    const total = fact({ kind: 'breakdown', total: 9986, value: 9986, role: 'resolved', block: 1, scope: { reach: 'own', from: 'sentence' }, certainty: 'exact', parts: [{ label: 'đúng hạn', value: 9143 }, { label: 'quá hạn', value: 743 }] }, 'đoạn');
+    expect(fileFlowViolations(doc([files(10455, 'in-hand'), resolved, total, files(844, 'in-progress')]))).toMatchObject([{ severity: 'error', imbalance: -375 }]);
+  });
+
   it('a part of the unit’s files taken apart (`Riêng …`) is not added to its whole-office figures (Phú Giáo d-01)', () => {
     const flags = flagsOf('Từ ngày 1-7 đến ngày 30-9, Trung tâm tiếp nhận 13.188 hồ sơ, đã giải quyết 12.970 hồ sơ. Tỷ lệ hồ sơ giải quyết đúng và trước hạn đạt 99,2%; 102 hồ sơ bị trễ hạn.\n\nRiêng các hồ sơ thuộc thẩm quyền cấp xã, có tổng số 2.760, với 2.602 hồ sơ được giải quyết đúng và trước hạn, chiếm 96,2%.');
     expect(flags.filter((f) => f.ruleId.startsWith('file_flow'))).toEqual([]);

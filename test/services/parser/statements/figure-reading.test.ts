@@ -227,4 +227,17 @@ describe('classes found on the second batch of passages (d-*, e-*: communes, dis
     // Parts smaller than their total, of other nouns, still break it down.
     expect(read('Rà soát 38 văn bản của cấp huyện (gồm 10 nghị quyết, 28 quyết định).').filter((f) => f.kind === 'breakdown')).toHaveLength(1);
   });
+
+  it('a place alone after a ranking verb is a rank, a change counts no step of the flow, and a bare figure after `là` counts its clause’s noun (Thanh Hóa e-05, Tây Ninh e-16, Bộ Tư pháp e-08, Bình Thuận e-19, Lạng Sơn e-01)', () => {
+    expect(read('Tỷ lệ hồ sơ trực tuyến của Thanh Hóa đứng thứ 4 cả nước.').find((f) => f.kind === 'rank')).toMatchObject({ value: 4 });
+    const tayNinh = read('Năm 2019, Tây Ninh nằm vị trí số 44, năm 2018 xếp vị trí thứ 40 trên cả nước.');
+    expect(tayNinh.filter((f) => f.kind === 'rank').map((f) => f.value)).toEqual([44, 40]);
+    // An ordinal that is no place in a ranking stays out.
+    expect(read('Đây là lần thứ 3 huyện tổ chức đối thoại.').filter((f) => f.kind === 'rank')).toEqual([]);
+    const change = read('Trong 6 tháng, đã tiếp nhận 326.000 hồ sơ (tăng 46% so với cùng kỳ năm 2023).').find((f) => f.kind === 'change');
+    expect(change?.role).toBeUndefined();
+    expect(valued(read('Số hồ sơ hoàn thành toàn bộ quy trình số hóa là 9.143, với 159 hồ sơ đã tái sử dụng kết quả số hóa.'), 9143)).toMatchObject({ kind: 'count', unit: 'hồ sơ' });
+    expect(read('Tổng số hồ sơ tiếp nhận là 2.099 hồ sơ, trong đó kỳ trước chuyển sang là 554 hồ sơ; tiếp nhận mới là 1.545, tiếp nhận trực tuyến 531 hồ sơ.')
+      .find((f) => f.kind === 'count' && f.value === 1545)).toMatchObject({ unit: 'hồ sơ', role: 'new' });
+  });
 });
