@@ -1,11 +1,7 @@
-import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { OcrPool } from './ocr-pool.ts';
-import { encodeGrayPnm } from './pnm-codec.ts';
+import { readCropStack, type CropStackOptions, type StackCrop } from './crop-stack.ts';
 import type { GrayImage } from './raster-image.ts';
 import type { TableCell } from './table-cells.ts';
-import { runTesseract } from './tesseract-runner.ts';
-import { tsvWord } from './tesseract-tsv.ts';
+import type { TsvWord } from './tesseract-tsv.ts';
 
 /**
  * Reads a page's ruled-table cells one by one, in one tesseract run, and gives their words
@@ -15,16 +11,14 @@ import { tsvWord } from './tesseract-tsv.ts';
  * cells into one line (`Năm Năm Năm Năm Năm 2020`) whose words then lie between the cells'
  * lines, misreads a lone digit beside a long label, and loses or merges numbers. Cut out
  * along its rules (`table-cells.ts`), each cell is a small block of text of its own. The
- * cells' ink is cut out (INK_MARGIN around it) and stacked one under another on white,
- * GAP pixels apart, and the stack is read as one block of lines (`--psm 6`): one run per
- * page, not one per cell. Each word read goes back to the cell its centre falls in, moved
- * by the cell's offset; each cell becomes a paragraph of its own (TSV level 3, its lines
- * level 4), as a text layer has one block per cell.
+ * cells' ink is cut out (INK_MARGIN around it, `cellCrops`) and read in a stack of crops
+ * (`crop-stack.ts`): one run per page, not one per cell. Each word read goes back to the
+ * cell its centre falls in; each cell becomes a paragraph of its own (TSV level 3, its
+ * lines level 4, `cellRecords`), as a text layer has one block per cell.
  *
  * A cell with less ink than a short dash (INK_PIXELS at 300 dpi) is empty: scan noise. A
  * cell of which tesseract read nothing but whose ink is one flat stroke holds a dash.
  */
-const GAP = 30;
 const INK = 128;
 const INK_MARGIN = 8;
 const INK_PIXELS = 24;
@@ -38,31 +32,22 @@ const DASH_CONFIDENCE = 90;
 /** Block numbers of the cells' paragraphs: far above tesseract's own for the page. */
 const FIRST_BLOCK = 10_000;
 
-interface Crop {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+/** A cell's crop: the box of its ink, INK_MARGIN wider on every side but inside the cell. */
+interface CellCrop extends StackCrop {
   /** The box of the ink in it. */
   ink: { left: number; top: number; width: number; height: number };
 }
 
-export async function readTableCells(
-  image: GrayImage, cells: readonly TableCell[], opts: { dir: string; key: string; label: string; dpi: number; timeoutMs?: number; pool: OcrPool },
-): Promise<string[]> {
-  const minInk = INK_PIXELS * (opts.dpi / 300) ** 2;
-  const crops = cells.flatMap((c) => inkCrop(image, c, minInk) ?? []);
-  if (crops.length === 0) return [];
-  const { stack, tops } = stackCrops(image, crops);
-  const path = join(opts.dir, `${opts.key}-cells.pgm`);
-  await writeFile(path, encodeGrayPnm(stack));
-  let tsv: string;
-  try {
-    tsv = await opts.pool.run(() => runTesseract({ imagePath: path, label: opts.label, dpi: opts.dpi, timeoutMs: opts.timeoutMs, mode: 'block' }));
-  } finally {
-    await rm(path, { force: true });
-  }
-  return recordsOnPage(tsv, crops, tops, opts.dpi);
+/** The cells of a page read in a stack of their own, as TSV records at their place on the page (`cellCrops`, `cellRecords`). */
+export async function readTableCells(image: GrayImage, cells: readonly TableCell[], opts: CropStackOptions): Promise<string[]> {
+  const crops = cellCrops(image, cells, opts.dpi);
+  return cellRecords(crops, await readCropStack(image, crops, opts), opts.dpi);
+}
+
+/** The crops of the cells that hold ink enough to read, top to bottom. */
+function cellCrops(image: GrayImage, cells: readonly TableCell[], dpi: number): CellCrop[] {
+  const minInk = INK_PIXELS * (dpi / 300) ** 2;
+  return cells.flatMap((c) => inkCrop(image, c, minInk) ?? []);
 }
 
 /** The page's image with its cells whitened: what is left for the page's own reading. */
@@ -73,7 +58,7 @@ export function withoutCells(image: GrayImage, cells: readonly TableCell[]): Gra
 }
 
 /** The box of a cell's ink, INK_MARGIN wider on every side but inside the cell; none when it holds too little ink. */
-function inkCrop(image: GrayImage, cell: TableCell, minInk: number): Crop | undefined {
+function inkCrop(image: GrayImage, cell: TableCell, minInk: number): CellCrop | undefined {
   let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1, ink = 0;
   for (let y = cell.y; y < cell.y + cell.height; y += 1) {
     const row = y * image.width;
@@ -95,43 +80,16 @@ function inkCrop(image: GrayImage, cell: TableCell, minInk: number): Crop | unde
   };
 }
 
-/** The crops one under another on white, GAP pixels apart and from the edges; each crop's top. */
-function stackCrops(image: GrayImage, crops: Crop[]): { stack: GrayImage; tops: number[] } {
-  const width = Math.max(...crops.map((c) => c.w)) + 2 * GAP;
-  const tops: number[] = [];
-  let height = GAP;
-  for (const c of crops) {
-    tops.push(height);
-    height += c.h + GAP;
-  }
-  const data = new Uint8Array(width * height).fill(255);
-  crops.forEach((c, i) => {
-    for (let row = 0; row < c.h; row += 1) {
-      const from = (c.y + row) * image.width + c.x;
-      data.set(image.data.subarray(from, from + c.w), (tops[i]! + row) * width + GAP);
-    }
-  });
-  return { stack: { width, height, data }, tops };
-}
-
 /**
- * The stack's words as TSV records on the page: per cell, a paragraph record, then each of
- * its lines (in the order read) with its words, boxes moved from the stack to the page.
+ * The cells' words as TSV records on the page: per cell, a paragraph record, then each of
+ * its lines (in the order read) with its words. `words[i]` are crop i's (`readCropStack`).
  */
-function recordsOnPage(tsv: string, crops: Crop[], tops: number[], dpi: number): string[] {
-  const lines = crops.map(() => new Map<string, { left: number; top: number; width: number; height: number; confidence: number; text: string }[]>());
-  for (const record of tsv.split('\n')) {
-    const word = tsvWord(record);
-    if (!word || word.text.trim() === '') continue;
-    const centre = word.top + word.height / 2;
-    const i = tops.findIndex((top, k) => centre >= top && centre < top + crops[k]!.h);
-    if (i < 0) continue;
-    const c = crops[i]!;
-    const placed = { ...word, left: word.left - GAP + c.x, top: word.top - tops[i]! + c.y };
-    const line = lines[i]!.get(word.line) ?? [];
-    line.push(placed);
-    lines[i]!.set(word.line, line);
-  }
+function cellRecords(crops: readonly CellCrop[], words: readonly TsvWord[][], dpi: number): string[] {
+  const lines = crops.map((_, i) => {
+    const byLine = new Map<string, { left: number; top: number; width: number; height: number; confidence: number; text: string }[]>();
+    for (const w of words[i] ?? []) byLine.set(w.line, [...byLine.get(w.line) ?? [], w]);
+    return byLine;
+  });
   const out: string[] = [];
   lines.forEach((cellLines, i) => {
     const dash = crops[i]!.ink;

@@ -193,6 +193,8 @@ function splitMisaligned(line: BboxLine): BboxLine[] {
  */
 const DESCENT_INK = 0.18;
 const DESCENDS = /[gjpqyQJ(),;[\]{}|ạặậẹệịọộợụựỵẠẶẬẸỆỊỌỘỢỤỰỴ]/u;
+/** A word with a letter or digit in it: its ink reaches the baseline. */
+const ON_BASELINE = /[\p{L}\p{N}]/u;
 
 /**
  * The type size (em) a word's ink tells, where its letters have a known height: digits
@@ -232,7 +234,10 @@ const DESCENT = 0.3;
  *
  * - The baseline is the median bottom of the words with nothing below it (`DESCENDS`), so
  *   two cells side by side, one holding `(Tính` or `lòng chung`, share a baseline; in a line
- *   of such words only (`phạm pháp luật`), their median bottom less DESCENT_INK.
+ *   of such words only (`phạm pháp luật`), their median bottom less DESCENT_INK. Signs
+ *   alone (`=` in `(Có xây dựng = 1;`) end above the baseline and are not counted beside
+ *   letters or digits: a baseline set by `=` put a cell's second line 0.2 em high, and its
+ *   first line then fell in another row.
  * - The type size is the line's own (`emEstimates`; a heading is larger); else tesseract's
  *   size of the line (`sizeEm`, `hocr-line-sizes.ts`), scaled by what it is in ems on the
  *   page's lines that tell their own; else the page's.
@@ -247,9 +252,14 @@ function onBaseline(line: BboxLine, pageEm: number, sizeEm: number): void {
   const own = median(emEstimates({ ...line, words: body }));
   // Without a page size either, the line's ink height stands for 1.1 em.
   const em = own || sizeEm || pageEm || median(body.map((w) => w.yMax - w.yMin)) / 1.1;
-  const flat = body.filter((w) => !DESCENDS.test(w.text));
+  // A word of signs only (`=`, `-`, `+`) floats above the baseline: beside letters or
+  // digits it tells nothing of it. (A line of a sign alone, a `-` in the STT column, keeps
+  // its ink bottom as baseline, as the layout's row grouping was measured with.)
+  const lettered = body.filter((w) => ON_BASELINE.test(w.text));
+  const basis = lettered.length > 0 ? lettered : body;
+  const flat = basis.filter((w) => !DESCENDS.test(w.text));
   // A word with nothing below the baseline sits on it; another reaches ≈ 0.18 em below it.
-  const baseline = flat.length > 0 ? median(flat.map((w) => w.yMax)) : median(body.map((w) => w.yMax - DESCENT_INK * em));
+  const baseline = flat.length > 0 ? median(flat.map((w) => w.yMax)) : median(basis.map((w) => w.yMax - DESCENT_INK * em));
   for (const w of body) {
     w.yMin = baseline - ASCENT * em;
     w.yMax = baseline + DESCENT * em;

@@ -10,7 +10,9 @@ import { tableMatrix, type MatrixSlot } from './table-matrix.ts';
  * column header and row hierarchy.
  *
  *   header rows   the rows above the first row holding a number outside the STT column
- *   STT column    column 0 when its header says STT/TT, or its body holds only ordinals
+ *   STT column    column 0 when a header row says STT/TT there (not only the first: a
+ *                 title row spanning the table can stand above, as OCR's ruled cells
+ *                 give it), or its body holds only ordinals
  *                 (`1`, `2`, `I`, `a`, `-`, `+`)
  *   row label     the first non-STT cell of the row that is not a number
  *   parent row    a row whose STT is `-` or `+` (or empty) belongs to the last numbered row
@@ -38,7 +40,7 @@ export function tableFacts(reportId: string, page: DocumentPage, table: TableBlo
   const bodyStart = grid.findIndex((row, r) => row.some((_, c) => c > 0 && isNumberAt(r, c)));
   if (bodyStart < 0) return [];
   const headerTexts = (c: number) => distinct(grid.slice(0, bodyStart).map((row) => row[c]?.text ?? '').filter((t) => t !== ''));
-  const sttColumn = STT_HEADER.test(headerTexts(0)[0] ?? '')
+  const sttColumn = headerTexts(0).some((t) => STT_HEADER.test(t))
     || grid.slice(bodyStart).every((row) => ORDINAL.test(row[0]?.text ?? '') || (row[0]?.text ?? '') === '');
   const facts: Fact[] = [];
   let parent: string | undefined;

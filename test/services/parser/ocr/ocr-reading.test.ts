@@ -89,6 +89,43 @@ describe('tesseractTsvPage with tesseract\'s line sizes', () => {
   });
 });
 
+describe('tesseractTsvPage baselines', () => {
+  // `TTĐT = 1;`, a line of a cell: `=`'s ink ends 7 px above the baseline, `TTĐT`'s on it.
+  const tsv = [
+    '1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t',
+    '3\t1\t1\t1\t0\t0\t300\t400\t400\t45\t-1\t',
+    '4\t1\t1\t1\t1\t0\t300\t400\t400\t45\t-1\t',
+    '5\t1\t1\t1\t1\t1\t300\t400\t100\t33\t96\tTTĐT',
+    '5\t1\t1\t1\t1\t2\t420\t418\t20\t8\t96\t=',
+    '5\t1\t1\t1\t1\t3\t460\t400\t20\t40\t96\t1;',
+  ].join('\n');
+
+  it('sets a line on the bottom of its letters, not of a sign that floats above it', () => {
+    const words = tesseractTsvPage(tsv, 1).blocks[0]!.lines[0]!.words;
+    const withoutSign = tesseractTsvPage(tsv.split('\n').filter((r) => !r.endsWith('\t=')).join('\n'), 1).blocks[0]!.lines[0]!.words;
+    expect(words.map((w) => w.yMax)).toEqual([withoutSign[0]!.yMax, withoutSign[0]!.yMax, withoutSign[0]!.yMax]);
+  });
+
+  it('sets a line of descending words and a sign (`dựng = 0)`) by its words\' descent, not on the sign', () => {
+    const line = [
+      '3\t1\t1\t1\t0\t0\t300\t400\t200\t50\t-1\t', '4\t1\t1\t1\t1\t0\t300\t400\t200\t50\t-1\t',
+      '5\t1\t1\t1\t1\t1\t300\t400\t80\t50\t96\tdựng',
+      '5\t1\t1\t1\t1\t2\t400\t425\t20\t8\t96\t=',
+      '5\t1\t1\t1\t1\t3\t440\t405\t20\t45\t96\t0)',
+    ].join('\n');
+    const words = tesseractTsvPage(line, 1).blocks[0]!.lines[0]!.words;
+    const withoutSign = tesseractTsvPage(line.split('\n').filter((r) => !r.endsWith('\t=')).join('\n'), 1).blocks[0]!.lines[0]!.words;
+    expect(words[0]!.yMax).toBeCloseTo(withoutSign[0]!.yMax, 5);
+  });
+
+  it('sets a line of a sign alone (`-` in an STT cell) on the sign\'s ink bottom', () => {
+    const dash = ['3\t1\t1\t1\t0\t0\t100\t418\t20\t4\t-1\t', '4\t1\t1\t1\t1\t0\t100\t418\t20\t4\t-1\t', '5\t1\t1\t1\t1\t1\t100\t418\t20\t4\t90\t-'].join('\n');
+    const word = tesseractTsvPage(`${tsv}\n${dash.replace(/\t1\t1\t1\t/g, '\t1\t2\t1\t')}`, 1).blocks[1]!.lines[0]!.words[0]!;
+    const em = (word.yMax - word.yMin) / 1.25;
+    expect(word.yMax - 0.3 * em).toBeCloseTo(422, 5);
+  });
+});
+
 describe('tesseractTsvPage at a table\'s column borders', () => {
   // One tesseract line strung across three header cells: `Năm` | `Năm` | `Năm 2020`.
   const header = [

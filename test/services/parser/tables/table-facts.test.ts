@@ -35,6 +35,21 @@ describe('tableFacts', () => {
     expect(facts[0]!.table).toMatchObject({ row: 2, column: 2, columnHeader: 'Các đơn vị thuộc huyện › Năm 2015' });
   });
 
+  it('takes column 0 as STT under a title row spanning the table, whatever its misread ordinals', async () => {
+    const facts = await factsOf([
+      [{ content: 'của các cơ quan, đơn vị, địa phương', gridSpan: 3 }],
+      ['STT', 'Chỉ tiêu', 'Năm 2020'],
+      ['1,', 'Tỷ lệ văn bản hành chính được trao đổi dưới dạng điện tử', '100%'],
+      ['Đề', 'Số lượng chữ ký số', '24'],
+      ['L2,', 'Số đơn vị xây dựng, sử dụng', '1'],
+    ]);
+    expect(facts.map((f) => [f.label, f.value])).toEqual([
+      ['Tỷ lệ văn bản hành chính được trao đổi dưới dạng điện tử', 100],
+      ['Số lượng chữ ký số', 24],
+      ['Số đơn vị xây dựng, sử dụng', 1],
+    ]);
+  });
+
   it('restores a two-row header whose merged cells were lost (Thừa Thiên Huế a-12, a district shape)', async () => {
     const province = await factsOf([
       ['Mức độ', 'Tổng', 'Đã xử lý', 'Trước hạn', 'Đúng hạn', 'Trễ hạn'],
