@@ -8,7 +8,7 @@ import { EARLY_APART } from './statements/figure-context.ts';
 import { scopeCues } from './statements/figure-scope.ts';
 import { matchIndicator } from './indicators/index.ts';
 import { spanConfidence } from './ocr/span-confidence.ts';
-import { vietnameseKey } from '../text/vietnamese-text.ts';
+import { escapeRegExp, vietnameseKey } from '../text/vietnamese-text.ts';
 
 /**
  * A structured document → its facts, in document order, each with the catalog's
@@ -68,15 +68,6 @@ function withIndicator(fact: Fact): Fact {
  * 1.623`); elsewhere it is another figure's (`2.099 hồ sơ, trong đó …, tiếp nhận qua dịch vụ bưu
  * chính công ích 23 hồ sơ`). Not found as written (an abbreviation matched): taken as the figure's.
  */
-/** Where a whole number is printed in a sentence (`1.093`, `09`), or -1. */
-function printedAt(quote: string, value: number | undefined): number {
-  if (value === undefined || !Number.isInteger(value)) return -1;
-  const grouped = String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return new RegExp(`(?<![\\d.,])0*${escapeRegExp(grouped)}(?![\\d]|[.,]\\d)`, 'u').exec(quote)?.index ?? -1;
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function otherFiguresWords(match: NonNullable<ReturnType<typeof matchIndicator>>, fact: Fact): boolean {
   if (!match.fromSentence) return false;
   const quote = vietnameseKey(fact.evidence.quote);
@@ -87,6 +78,14 @@ function otherFiguresWords(match: NonNullable<ReturnType<typeof matchIndicator>>
   if (alias < 0 || label < 0) return false;
   return alias > label || /[,;:(]/u.test(quote.slice(alias, label));
 }
+
+/** Where a whole number is printed in a sentence (`1.093`, `09`), or -1. */
+function printedAt(quote: string, value: number | undefined): number {
+  if (value === undefined || !Number.isInteger(value)) return -1;
+  const grouped = String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return new RegExp(`(?<![\\d.,])0*${escapeRegExp(grouped)}(?![\\d]|[.,]\\d)`, 'u').exec(quote)?.index ?? -1;
+}
+
 
 /**
  * A table cell's scope and role come from its row and column: `Cấp xã` / `Xã A` as a row,

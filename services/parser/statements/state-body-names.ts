@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../text/vietnamese-text.ts';
+
 /**
  * The names of ministries and of the provincial departments (sở) and district offices (phòng)
  * that mirror them. They are written with one capital (`Bộ Tư pháp`, `Sở Giao thông vận tải`),
@@ -15,7 +17,7 @@ const FUNCTIONS = [
   'Du lịch', 'Dân tộc',
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const escape = (s: string) => escapeRegExp(s).replace(/\s+/g, '\\s+');
 
 /** `Bộ Tư pháp`, `Sở Giao thông vận tải`, `Phòng Tài chính - Kế hoạch` (the first function named). */
 export const STATE_BODY = new RegExp(
