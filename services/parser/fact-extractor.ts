@@ -82,7 +82,7 @@ function otherFiguresWords(match: NonNullable<ReturnType<typeof matchIndicator>>
 /** Where a whole number is printed in a sentence (`1.093`, `09`), or -1. */
 function printedAt(quote: string, value: number | undefined): number {
   if (value === undefined || !Number.isInteger(value)) return -1;
-  const grouped = String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const grouped = value.toLocaleString('vi-VN', { maximumFractionDigits: 0 });
   return new RegExp(`(?<![\\d.,])0*${escapeRegExp(grouped)}(?![\\d]|[.,]\\d)`, 'u').exec(quote)?.index ?? -1;
 }
 

@@ -156,9 +156,8 @@ function checkIdentity(identity: FileRoleIdentity, byRole: Map<Role, Fact[]>, br
 
 function checkBound(bound: FileRoleBound, byRole: Map<Role, Fact[]>): FlagDraft | undefined {
   const parts = byRole.get(bound.part);
-  // Files by one channel (`38.613 hồ sơ trực tiếp và bưu chính`) are a share of those received, no whole of the flow.
-  const wholes = byRole.get(bound.whole)?.filter((w) => !CHANNEL.test(w.label));
-  if (!parts || !wholes?.length) return undefined;
+  const wholes = byRole.get(bound.whole);
+  if (!parts || !wholes) return undefined;
   // Only when every pairing fails: a paragraph may state a part for one period and its whole for another.
   const pairs = parts.flatMap((p) => wholes.map((w) => [p, w] as const)).filter(([p, w]) => p !== w);
   if (pairs.length === 0 || pairs.some(([p, w]) => p.value! <= w.value!)) return undefined;
@@ -184,8 +183,6 @@ function checkBound(bound: FileRoleBound, byRole: Map<Role, Fact[]>): FlagDraft 
     }),
   };
 }
-
-const CHANNEL = /trực tuyến|trực tiếp|bưu chính|qua mạng/iu;
 
 /** Words that say carried-over files are in a figure, without giving their number. */
 const CARRIED_OVER_SAID = /(?:bao gồm|kể cả|gồm cả)[^.;]{0,30}(?:tồn|kỳ trước|năm trước|chuyển sang)/iu;

@@ -83,6 +83,12 @@ const NAME_BEFORE_FIGURE = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{
  * name with its office is its office, and alone it is the place (`scope-relative.ts`).
  */
 const OFFICE_BEFORE_NAME = /(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|bộ phận[^,;.()\d]{0,40}?|trung tâm[^,;.()\d]{0,50}?)\s*(?:của\s+)?$/iu;
+const OFFICE_LEAD = /^(?:ubnd|ủy ban nhân dân|bộ phận|trung tâm|văn phòng)/iu;
+
+/** A named scope's cue that holds the office or council before the name (`UBND TP. Nha Trang`), as OFFICE_BEFORE_NAME keeps it. */
+export function cueNamesOffice(cue: string | undefined): boolean {
+  return OFFICE_LEAD.test(vietnameseKey(cue ?? ''));
+}
 
 const BODY_PLACE = /^\s+(?:tỉnh|thành phố|huyện|quận|thị xã|TP\.?)\s*\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*/u;
 

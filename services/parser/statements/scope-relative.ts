@@ -1,5 +1,6 @@
 import type { Fact, FactKind, FactScope } from '../../../schemas/fact/v1.ts';
 import { LEVEL_RANK } from '../../../schemas/registry/admin-unit.ts';
+import { cueNamesOffice } from './figure-scope.ts';
 import type { UnitLevel } from '../metadata/report-metadata.ts';
 import { foldDiacritics, vietnameseKey } from '../../text/vietnamese-text.ts';
 
@@ -30,9 +31,6 @@ export interface ReportingUnit {
 /** Type words before a name, without diacritics (names are compared folded: `Hội An` = `Hoi An`). */
 const TYPE_WORDS = /^(?:(?:uy ban nhan dan|ubnd|thanh pho|thi tran|thi xa|tp\.?|tinh|huyen|quan|phuong|xa|dac khu)\s+|(?:tp|tx|q|p|h)\.\s*)/u;
 
-/** A cue that names an office or council before the unit's name (`figure-scope.ts` keeps them in the cue). */
-const OFFICE_CUE = /^(?:ubnd|ủy ban nhân dân|bộ phận|trung tâm|văn phòng)/iu;
-
 function bareName(name: string): string {
   let key = foldDiacritics(vietnameseKey(name)).replace(/\s+/g, ' ').trim();
   while (TYPE_WORDS.test(key)) key = key.replace(TYPE_WORDS, '');
@@ -49,7 +47,7 @@ export function relativeScope(scope: FactScope, unit: ReportingUnit, kind?: Fact
   const self = scope.reach === 'named' && scope.name !== undefined && unit.name !== undefined && bareName(scope.name) === bareName(unit.name);
   if (ranked && scope.reach !== 'named' && unit.level) return { ...scope, reach: 'own', levels: [unit.level] };
   // A ministry has no area, a commune no level below its own: their name is their own.
-  if (self) return ranked || !unit.level || unit.level === 'commune' || OFFICE_CUE.test(vietnameseKey(scope.cue ?? '')) ? { ...scope, reach: 'own' } : { ...scope, reach: 'area', levels: [unit.level] };
+  if (self) return ranked || !unit.level || unit.level === 'commune' || cueNamesOffice(scope.cue) ? { ...scope, reach: 'own' } : { ...scope, reach: 'area', levels: [unit.level] };
   if (!unit.level) return scope;
   const levels = scope.levels ?? [];
   if (scope.reach === 'levels' && levels.length === 1 && levels[0] === unit.level) return { ...scope, reach: 'own', levels: [unit.level] };
