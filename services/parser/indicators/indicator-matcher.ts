@@ -221,12 +221,15 @@ function blank(words: string[], match: PhraseMatch): string[] {
   return words.map((w, i) => (taken.has(i) ? '' : w));
 }
 
+/** The label as the rate cue reads it: only `tỉ lệ` spelt as `tỷ lệ` (one object, so toWords remembers its texts). */
+const RATE_SPELLING = { abbreviations: {}, rewrites: [{ from: 'tỉ lệ', to: 'tỷ lệ' }] };
+
 function cuesOf(context: IndicatorContext): Cues {
   const kind = context.kind;
   if (kind !== undefined && KNOWN_KINDS.has(kind)) {
     return { rate: RATE_KINDS.has(kind), namesCount: kind === 'ratio' || kind === 'share' || kind === 'coverage', money: kind === 'money', count: kind === 'count' };
   }
-  const words = toWords(context.label, { abbreviations: {}, rewrites: [{ from: 'tỉ lệ', to: 'tỷ lệ' }] }).exact;
+  const words = toWords(context.label, RATE_SPELLING).exact;
   return { rate: context.label.includes('%') || containsRun(words, ['tỷ', 'lệ']) || containsRun(words, ['phần', 'trăm']), namesCount: false, money: false, count: false };
 }
 

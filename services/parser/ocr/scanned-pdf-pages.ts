@@ -53,8 +53,25 @@ const SCAN_COVER = 0.3;
 
 export function visibleCharacters(page: BboxPage): number {
   let n = 0;
-  for (const b of page.blocks) for (const l of b.lines) for (const w of l.words) n += w.text.replace(/\s+/g, '').length;
+  for (const b of page.blocks) {
+    for (const l of b.lines) {
+      for (const w of l.words) n += WHITE.test(w.text) ? w.text.replace(WHITES, '').length : w.text.length;
+    }
+  }
   return n;
+}
+
+const WHITE = /\s/;
+const WHITES = /\s+/g;
+
+/** 1-based numbers of the pages whose text is short but not empty: an image decides them. */
+function shortPages(pages: readonly BboxPage[]): number[] {
+  const out: number[] = [];
+  pages.forEach((page, i) => {
+    const chars = visibleCharacters(page);
+    if (chars > 0 && chars < STAMP_CHARACTERS) out.push(i + 1);
+  });
+  return out;
 }
 
 /** 1-based numbers of the pages to read by OCR. */
@@ -79,7 +96,8 @@ export async function readScannedPages(bytes: Uint8Array, fileName: string, page
   try {
     const pdfPath = join(dir, 'in.pdf');
     await writeFile(pdfPath, bytes);
-    const wanted = pagesNeedingOcr(pages, await pdfImageCover(pdfPath, pages));
+    const short = shortPages(pages);
+    const wanted = pagesNeedingOcr(pages, short.length > 0 ? await pdfImageCover(pdfPath, pages, short) : new Map());
     if (wanted.length === 0) return { pages, ocr };
     const pool = opts.pool ?? sharedOcrPool();
     const dpi = opts.dpi ?? 300;

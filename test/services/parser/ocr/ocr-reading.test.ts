@@ -4,7 +4,7 @@ import { mendOcrCase } from '../../../../services/parser/ocr/ocr-word-case.ts';
 import { ocrNumberSpans } from '../../../../services/parser/ocr/ocr-number-spans.ts';
 import { OcrPool } from '../../../../services/parser/ocr/ocr-pool.ts';
 import { pageList } from '../../../../services/parser/ocr/ocr-warnings.ts';
-import { coverOf } from '../../../../services/parser/ocr/pdf-image-cover.ts';
+import { coverOf, pageRanges } from '../../../../services/parser/ocr/pdf-image-cover.ts';
 import { pagesNeedingOcr } from '../../../../services/parser/ocr/scanned-pdf-pages.ts';
 import { spanConfidence } from '../../../../services/parser/ocr/span-confidence.ts';
 import { parseOrientation } from '../../../../services/parser/ocr/tesseract-runner.ts';
@@ -179,6 +179,11 @@ describe('which pages need OCR', () => {
   it('reads pages without text, and pages a scan covers that hold only a signature stamp', () => {
     const pages = [page(body), page(''), page(stamp), page(stamp), page('PHỤ LỤC'), page('3')];
     expect(pagesNeedingOcr(pages, new Map([[3, 0.98], [4, 0.1], [6, 0.9]]))).toEqual([2, 3, 6]);
+  });
+
+  it('asks pdfimages for runs of consecutive pages', () => {
+    expect(pageRanges([9, 3, 4, 5, 4])).toEqual([[3, 5], [9, 9]]);
+    expect(pageRanges([])).toEqual([]);
   });
 
   it('measures image cover from pdfimages\' listing, counting images and not their masks', () => {

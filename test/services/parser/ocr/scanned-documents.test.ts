@@ -10,6 +10,7 @@ import { analyzeDocument } from '../../../../services/parser/document-analysis.t
 import { readImageStructure } from '../../../../services/parser/ocr/image-structure-reader.ts';
 import { dropColouredInk } from '../../../../services/parser/ocr/ink-dropout.ts';
 import { OcrPool } from '../../../../services/parser/ocr/ocr-pool.ts';
+import { pdfImageCover } from '../../../../services/parser/ocr/pdf-image-cover.ts';
 import { renderPdfPage } from '../../../../services/parser/ocr/pdf-page-raster.ts';
 import { turnClockwise } from '../../../../services/parser/ocr/quarter-turn.ts';
 import { tesseractAvailable } from '../../../../services/parser/ocr/tesseract-runner.ts';
@@ -75,6 +76,13 @@ describe.skipIf(!ready)('scanned reports (OCR)', () => {
     expect(doc.pages[1]!.ocr?.confidence).toBeGreaterThan(80);
     const c = compareReadings(await readReport(sample, PDF, 'a.pdf'), await readReport(mixed, PDF, 'mixed.pdf'));
     expect(c.recalled / c.facts).toBeGreaterThanOrEqual(0.93);
+    // The image listing is asked only of the pages named: page 2 is the scan, page 1 is text.
+    const path = join(dir, 'mixed.pdf');
+    await writeFile(path, mixed);
+    const sizes = doc.pages.map(() => ({ width: 595.3, height: 841.9 }));
+    expect((await pdfImageCover(path, sizes, [2])).get(2)).toBeGreaterThan(0.9);
+    expect([...(await pdfImageCover(path, sizes, [1])).keys()]).toEqual([]);
+    expect([...(await pdfImageCover(path, sizes)).keys()]).toEqual([2]);
     // A born-digital PDF needs no OCR at all.
     const plain = new CountingPool(2);
     await readPdfStructure(sample, 'a.pdf', 'auto', { pool: plain });
