@@ -8,7 +8,7 @@ import { EARLY_APART } from './statements/figure-context.ts';
 import { scopeCues } from './statements/figure-scope.ts';
 import { matchIndicator } from './indicators/index.ts';
 import { spanConfidence } from './ocr/span-confidence.ts';
-import { escapeRegExp, vietnameseKey } from '../text/vietnamese-text.ts';
+import { vietnameseKey } from '../text/vietnamese-text.ts';
 
 /**
  * A structured document → its facts, in document order, each with the catalog's
@@ -63,29 +63,21 @@ function withIndicator(fact: Fact): Fact {
 }
 
 /**
- * A phrase found only in the sentence belongs to the figure when it leads into the figure's
- * label within its clause (`Số hồ sơ tiếp nhận trực tuyến tại Bộ phận Một cửa UBND huyện là
- * 1.623`); elsewhere it is another figure's (`2.099 hồ sơ, trong đó …, tiếp nhận qua dịch vụ bưu
- * chính công ích 23 hồ sơ`). Not found as written (an abbreviation matched): taken as the figure's.
+ * A phrase found only in the sentence belongs to the figure when it leads into the figure
+ * within its clause (`Số hồ sơ tiếp nhận trực tuyến tại Bộ phận Một cửa UBND huyện là 1.623`);
+ * after the figure, or past a clause break, it is another figure's (`2.099 hồ sơ, trong đó …,
+ * tiếp nhận qua dịch vụ bưu chính công ích 23 hồ sơ`). Not found as written (an abbreviation
+ * matched), or a figure with no place in its quote (a table cell): taken as the figure's.
  */
 function otherFiguresWords(match: NonNullable<ReturnType<typeof matchIndicator>>, fact: Fact): boolean {
-  if (!match.fromSentence) return false;
+  const figure = fact.evidence.figure;
+  if (!match.fromSentence || !figure) return false;
+  // Folding keeps each character's place (vietnameseKey is one character for one), so offsets carry over.
   const quote = vietnameseKey(fact.evidence.quote);
   const alias = quote.indexOf(vietnameseKey(match.alias));
-  // The label is the words before the figure and its noun after it: the words before are where the figure stands.
-  const before = vietnameseKey(fact.label).replace(new RegExp(`\\s*${escapeRegExp(vietnameseKey(fact.unit))}\\s*$`, 'u'), '').trim();
-  const label = before ? quote.indexOf(before) : printedAt(quote, fact.value);
-  if (alias < 0 || label < 0) return false;
-  return alias > label || /[,;:(]/u.test(quote.slice(alias, label));
+  if (alias < 0) return false;
+  return alias > figure.start || /[,;:(]/u.test(quote.slice(alias, figure.start));
 }
-
-/** Where a whole number is printed in a sentence (`1.093`, `09`), or -1. */
-function printedAt(quote: string, value: number | undefined): number {
-  if (value === undefined || !Number.isInteger(value)) return -1;
-  const grouped = value.toLocaleString('vi-VN', { maximumFractionDigits: 0 });
-  return new RegExp(`(?<![\\d.,])0*${escapeRegExp(grouped)}(?![\\d]|[.,]\\d)`, 'u').exec(quote)?.index ?? -1;
-}
-
 
 /**
  * A table cell's scope and role come from its row and column: `Cấp xã` / `Xã A` as a row,

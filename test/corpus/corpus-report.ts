@@ -1,16 +1,18 @@
 import { loadCorpus, matches, runPassage, scoreCorpus, type PassageResult } from './corpus-score.ts';
 
 /**
- * `npm run corpus [-- --split dev|holdout] [--id ID] [--facts]`: the corpus scores, and for
- * each passage what was raised against what the gold expects. Holdout passages are shown
- * by their scores only, unless one is asked for by id.
+ * `npm run corpus [-- --split dev|holdout] [--id ID] [--batch LETTER] [--facts]`: the corpus
+ * scores, and for each passage what was raised against what the gold expects. Holdout passages
+ * are shown by their scores only, unless one is asked for by id. `--batch g` scores the passages
+ * `g-*` alone: a new batch's first run, before any reading is changed for it.
  */
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : undefined;
 const id = args.includes('--id') ? args[args.indexOf('--id') + 1] : undefined;
+const batch = args.includes('--batch') ? args[args.indexOf('--batch') + 1] : undefined;
 const showFacts = args.includes('--facts');
 
-const results = loadCorpus().filter((p) => (!split || p.split === split) && (!id || p.id === id)).map(runPassage);
+const results = loadCorpus().filter((p) => (!split || p.split === split) && (!id || p.id === id) && (!batch || p.id.startsWith(`${batch}-`))).map(runPassage);
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 for (const r of results) {

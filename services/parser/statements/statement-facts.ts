@@ -138,6 +138,9 @@ class SentenceReader {
   private push(kind: Fact['kind'], token: NumericToken, fields: Omit<Fact, 'id' | 'reportId' | 'kind' | 'evidence'>, evidence = this.evidence): void {
     const noun = fields.unit === '%' || fields.unit === 'VND' || fields.unit === '' ? undefined : fields.unit;
     const reading = this.context.read(token, noun, this.sentence, this.tokens);
+    // The quote ends where the sentence does; the figure's offsets are counted from its start.
+    const quoteStart = this.sentence.end - evidence.quote.length;
+    const figure = token.start >= quoteStart && token.end <= this.sentence.end ? { start: token.start - quoteStart, end: token.end - quoteStart } : undefined;
     this.facts.push({
       id: factId(this.reportId, evidence.page, evidence.start, evidence.end, kind, String(token.start)),
       reportId: this.reportId, kind, ...fields,
@@ -148,7 +151,7 @@ class SentenceReader {
       ...(kind !== 'change' && !fields.role && reading.roleInferred ? { roleInferred: true as const } : {}),
       certainty: fields.qualifier ? 'approximate' : reading.certainty,
       block: this.para.index,
-      evidence,
+      evidence: figure ? { ...evidence, figure } : evidence,
     });
   }
 

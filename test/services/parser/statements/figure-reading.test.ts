@@ -208,6 +208,12 @@ describe('classes found on the second batch of passages (d-*, e-*: communes, dis
       .toEqual(['hoso.received', 'hoso.early', 'hoso.on_time', 'hoso.late', 'hoso.in_progress', 'hoso.in_progress_on_time', 'hoso.in_progress_late', 'hoso.postal']);
     const rate = (r: number) => langSon.find((f) => f.kind === 'rate' && f.rate === r)?.role;
     expect([26.6, 72.8, 0.6].map(rate)).toEqual(['early', 'on-time', 'late']);
+    // Each figure knows where it is printed in its quote: that is how a channel two clauses on is told apart.
+    for (const f of langSon) {
+      const printed = f.evidence.figure && f.evidence.quote.slice(f.evidence.figure.start, f.evidence.figure.end);
+      expect(printed, f.label).toMatch(/^\d[\d.,]*%?$/u);
+    }
+    expect(count(23)?.evidence.figure).toEqual({ start: langSon[0]!.evidence.quote.indexOf(' 23 ') + 1, end: langSon[0]!.evidence.quote.indexOf(' 23 ') + 3 });
     const binhThuan = read('Trong năm 2024, Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận 94.665 hồ sơ thủ tục hành chính và giải quyết 94.985 hồ sơ, bao gồm cả những hồ sơ tồn đọng từ năm trước.');
     expect([94665, 94985].map((v) => valued(binhThuan, v)?.role)).toEqual(['received', 'resolved']);
     // The channel in the figure's own clause stays its indicator.
